@@ -1,0 +1,78 @@
+import Assets
+import VPPCore
+
+/// The physical invariants checked after every step when checks are on.
+///
+/// 1. Every battery's stored energy stays within its SOC bounds and changes by exactly what
+///    flowed in minus what flowed out minus its losses.
+/// 2. Every plugged-in vehicle's stored energy changes by exactly its conversion-adjusted
+///    power, and V2G stays within its limits.
+/// 3. Every curtailable load's drawn energy equals demand − shed + rebound, and owed rebound
+///    grows by the rebound share of shed energy and falls by what was paid back.
+/// 4. The site balance closes: grid import equals the sum of the parts, computed a second way
+///    from the stored-energy changes and losses rather than from the powers.
+struct InvariantCheck {
+    let input: SimulationInput
+    let step: Int
+
+    func verify(outcome: FleetStepOutcome, record: StepRecord) throws {
+        let hours = input.grid.stepHours
+        var storageUptakeKWh = 0.0  // energy the site delivered into storage, losses included
+
+        for (index, result) in outcome.batteries.enumerated() {
+            let spec = input.batteries[index]
+            let low = spec.minimumEnergyKWh - Tolerances.stateOfChargeKWh
+            let high = spec.maximumEnergyKWh + Tolerances.stateOfChargeKWh
+            if result.energyAfterKWh < low || result.energyAfterKWh > high {
+                throw violation(spec.id, "stored energy \(result.energyAfterKWh) kWh outside "
+                    + "[\(spec.minimumEnergyKWh), \(spec.maximumEnergyKWh)] kWh")
+            }
+            let change = result.energyAfterKWh - result.energyBeforeKWh
+            let uptake = change + result.standingLossKWh + result.conversionLossKWh
+            try expectClose(uptake, result.powerKW * hours, spec.id, "battery energy balance")
+            storageUptakeKWh += uptake
+        }
+
+        for (index, result) in outcome.chargers.enumerated() {
+            let spec = input.evChargers[index].spec
+            if !result.isConnected, abs(result.powerKW) > Tolerances.negligiblePowerKW {
+                throw violation(spec.id, "draws \(result.powerKW) kW while no vehicle is plugged in")
+            }
+            if result.powerKW < -spec.maxDischargePowerKW - Tolerances.negligiblePowerKW {
+                throw violation(spec.id, "discharges \(-result.powerKW) kW, above its V2G limit "
+                    + "of \(spec.maxDischargePowerKW) kW")
+            }
+            let uptake = result.storedChangeKWh + result.conversionLossKWh
+            try expectClose(uptake, result.powerKW * hours, spec.id, "vehicle energy balance")
+            storageUptakeKWh += uptake
+        }
+
+        var flexibleKWh = 0.0
+        for (index, result) in outcome.curtailable.enumerated() {
+            let spec = input.curtailableLoads[index]
+            let drawn = (spec.demandKW[step] - result.shedKW + result.reboundKW) * hours
+            try expectClose(result.powerKW * hours, drawn, spec.id, "curtailable demand balance")
+            let owedChange = spec.reboundFraction * result.shedKW * hours - result.reboundKW * hours
+            try expectClose(outcome.curtailableOwedChangeKWh[index], owedChange, spec.id, "owed rebound")
+            flexibleKWh += drawn
+        }
+        for (index, result) in outcome.shiftable.enumerated() where result.powerKW < -Tolerances.negligiblePowerKW {
+            throw violation(input.shiftableLoads[index].id, "draws negative power \(result.powerKW) kW")
+        }
+        flexibleKWh += outcome.shiftable.reduce(0) { $0 + $1.powerKW * hours }
+
+        let siteKWh = (record.baseLoadKW - record.pvKW) * hours + storageUptakeKWh + flexibleKWh
+        try expectClose(record.netLoadKW * hours, siteKWh, "site", "site energy balance")
+    }
+
+    private func expectClose(_ actual: Double, _ expected: Double, _ asset: String, _ what: String) throws {
+        let scale = max(1, abs(expected))
+        if !(abs(actual - expected) <= Tolerances.energyBalanceKWh * scale) {
+            throw violation(asset, "\(what) does not close: \(actual) kWh against \(expected) kWh")
+        }
+    }
+
+    private func violation(_ asset: String, _ detail: String) -> SimulationError {
+        .invariantViolated(step: step, time: input.grid.time(ofStep: step).description, asset: asset, detail: detail)
+    }
+}

@@ -1,0 +1,72 @@
+import Assets
+import VPPCore
+
+/// Hours of the day, [startHour, endHour), in which the peak is fought (e.g. 16 to 21).
+/// A window with endHour < startHour wraps past midnight.
+public struct DailyWindow: Sendable, Equatable {
+    public var startHour: Double
+    public var endHour: Double
+
+    public init(startHour: Double, endHour: Double) {
+        self.startHour = startHour
+        self.endHour = endHour
+    }
+
+    public func contains(hourOfDay hour: Double) -> Bool {
+        startHour <= endHour ? (hour >= startHour && hour < endHour)
+            : (hour >= startHour || hour < endHour)
+    }
+}
+
+/// Everything a simulation needs, already on the simulation's time grid.
+///
+/// Built from a scenario file by the Scenario module, or directly in tests. Series hold one
+/// value per step: powers are step averages in kW, prices are per kWh.
+public struct SimulationInput: Sendable {
+    public var scenarioName: String
+    public var seed: UInt64
+    public var grid: TimeGrid
+    /// Inflexible demand of the whole site (all base loads added), kW.
+    public var baseLoadKW: [Double]
+    /// PV generation of the whole site, kW (a positive number; it reduces net load).
+    public var pvKW: [Double]
+    public var importPricePerKWh: [Double]
+    public var exportPricePerKWh: [Double]
+    public var currency: String
+    public var peakWindow: DailyWindow
+    public var batteries: [BatterySpec]
+    public var evChargers: [(spec: ElectricVehicleSpec, sessions: [ChargingSession])]
+    public var shiftableLoads: [(id: String, jobs: [ShiftableJob])]
+    public var curtailableLoads: [CurtailableLoadSpec]
+
+    public init(
+        scenarioName: String, seed: UInt64, grid: TimeGrid, baseLoadKW: [Double], pvKW: [Double],
+        importPricePerKWh: [Double], exportPricePerKWh: [Double], currency: String,
+        peakWindow: DailyWindow, batteries: [BatterySpec] = [],
+        evChargers: [(spec: ElectricVehicleSpec, sessions: [ChargingSession])] = [],
+        shiftableLoads: [(id: String, jobs: [ShiftableJob])] = [],
+        curtailableLoads: [CurtailableLoadSpec] = []
+    ) {
+        self.scenarioName = scenarioName
+        self.seed = seed
+        self.grid = grid
+        self.baseLoadKW = baseLoadKW
+        self.pvKW = pvKW
+        self.importPricePerKWh = importPricePerKWh
+        self.exportPricePerKWh = exportPricePerKWh
+        self.currency = currency
+        self.peakWindow = peakWindow
+        self.batteries = batteries
+        self.evChargers = evChargers
+        self.shiftableLoads = shiftableLoads
+        self.curtailableLoads = curtailableLoads
+    }
+
+    /// Whether `step` falls inside the daily peak window.
+    public func isInPeakWindow(step: Int) -> Bool {
+        peakWindow.contains(hourOfDay: grid.time(ofStep: step).hourOfDay)
+    }
+
+    /// Base load minus PV: the net load no strategy can change, in kW.
+    public func inflexibleNetLoadKW(step: Int) -> Double { baseLoadKW[step] - pvKW[step] }
+}

@@ -1,0 +1,58 @@
+import Assets
+import VPPCore
+
+/// Everything one run produced: the per-step records and the assets' final states.
+public struct SimulationResult: Sendable {
+    public let scenarioName: String
+    public let seed: UInt64
+    public let strategyName: String
+    public let grid: TimeGrid
+    public let currency: String
+    public let records: [StepRecord]
+    public let batteries: [Battery]
+    public let sessionOutcomes: [SessionOutcome]
+    public let shiftableLoads: [ShiftableLoad]
+    public let curtailableLoads: [CurtailableLoad]
+    public let curtailmentCost: Double
+
+    public var peakNetLoadKW: Double { records.map(\.netLoadKW).max() ?? 0 }
+
+    public var peakNetLoadStep: Int {
+        records.indices.max { records[$0].netLoadKW < records[$1].netLoadKW } ?? 0
+    }
+
+    public var energyCost: Double {
+        records.reduce(0) { $0 + $1.energyCost(stepHours: grid.stepHours) }
+    }
+
+    public var importedEnergyKWh: Double {
+        records.reduce(0) { $0 + max($1.netLoadKW, 0) * grid.stepHours }
+    }
+
+    public var exportedEnergyKWh: Double {
+        records.reduce(0) { $0 + max(-$1.netLoadKW, 0) * grid.stepHours }
+    }
+
+    public var unmetEVEnergyKWh: Double { sessionOutcomes.reduce(0) { $0 + $1.unmetEnergyKWh } }
+
+    public var sessionsWithUnmetEnergy: Int {
+        sessionOutcomes.filter { $0.unmetEnergyKWh > Tolerances.energyBalanceKWh }.count
+    }
+
+    public var batteryThroughputKWh: Double { batteries.reduce(0) { $0 + $1.throughputKWh } }
+    public var batteryCapacityFadeKWh: Double { batteries.reduce(0) { $0 + $1.capacityFadeKWh } }
+
+    public var curtailedEnergyKWh: Double {
+        records.reduce(0) { $0 + $1.shedKW * grid.stepHours }
+    }
+
+    public var reboundEnergyKWh: Double {
+        records.reduce(0) { $0 + $1.reboundKW * grid.stepHours }
+    }
+
+    public var shiftedEnergyKWh: Double { records.reduce(0) { $0 + $1.shiftedEnergyKWh } }
+
+    public var unfinishedShiftableEnergyKWh: Double {
+        shiftableLoads.reduce(0) { $0 + $1.unfinishedKWh + ($1.jobs.isEmpty ? 0 : $1.remainingKWh) }
+    }
+}

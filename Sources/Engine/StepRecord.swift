@@ -1,0 +1,34 @@
+/// The site's flows in one step; all powers are step averages in kW.
+///
+/// Sign convention: loads, charging and imports are positive; PV, V2G and battery
+/// discharge reduce the net load. net = base − pv + ev + battery + shiftable + curtailable.
+public struct StepRecord: Sendable, Equatable {
+    public var baseLoadKW: Double
+    public var pvKW: Double
+    public var evKW: Double
+    public var batteryKW: Double
+    public var shiftableKW: Double
+    /// Curtailable loads as drawn: demand − shed + rebound.
+    public var curtailableKW: Double
+    public var shedKW: Double
+    public var reboundKW: Double
+    public var netLoadKW: Double
+    public var importPricePerKWh: Double
+    public var exportPricePerKWh: Double
+    /// Energy stored in all stationary batteries at the end of the step.
+    public var batteryEnergyKWh: Double
+    /// Energy stored in all plugged-in vehicles at the end of the step.
+    public var evEnergyKWh: Double
+    public var evConnectedCount: Int
+    /// Shiftable energy drawn later or earlier than preferred: max(0, preferred − actual)·Δt.
+    public var shiftedEnergyKWh: Double
+
+    public var flexibleKW: Double { shiftableKW + curtailableKW }
+
+    /// Cost of the step's grid exchange: imports at the import price minus export credit.
+    public func energyCost(stepHours: Double) -> Double {
+        let importKWh = max(netLoadKW, 0) * stepHours
+        let exportKWh = max(-netLoadKW, 0) * stepHours
+        return importKWh * importPricePerKWh - exportKWh * exportPricePerKWh
+    }
+}

@@ -1,0 +1,65 @@
+import Assets
+import VPPCore
+
+/// What a strategy sees at the start of a step: the inputs (its forecast), the clock, the
+/// assets' states and the range of setpoints each asset can take in this step.
+public struct Observation {
+    public let step: Int
+    public let time: CivilTime
+    public let input: SimulationInput
+    public let batteries: [Battery]
+    public let evChargers: [EVCharger]
+    public let shiftableLoads: [ShiftableLoad]
+    public let curtailableLoads: [CurtailableLoad]
+    public let batteryRangeKW: [ClosedRange<Double>]
+    public let evRangeKW: [ClosedRange<Double>]
+    public let shiftableRangeKW: [ClosedRange<Double>]
+    public let curtailableShedRangeKW: [ClosedRange<Double>]
+
+    public var stepHours: Double { input.grid.stepHours }
+}
+
+/// One setpoint per asset, in the order of the input's asset lists. Assets clip setpoints to
+/// their feasible range, so a strategy cannot break the physics, only lose value.
+public struct Setpoints: Sendable, Equatable {
+    /// AC power, positive charges.
+    public var batteryKW: [Double]
+    /// AC power, positive charges the vehicle, negative is V2G.
+    public var evKW: [Double]
+    public var shiftableKW: [Double]
+    /// Power shed, not power drawn.
+    public var curtailmentShedKW: [Double]
+
+    public init(batteryKW: [Double], evKW: [Double], shiftableKW: [Double], curtailmentShedKW: [Double]) {
+        self.batteryKW = batteryKW
+        self.evKW = evKW
+        self.shiftableKW = shiftableKW
+        self.curtailmentShedKW = curtailmentShedKW
+    }
+
+    /// All zeros, sized for `observation`.
+    public static func idle(for observation: Observation) -> Setpoints {
+        Setpoints(
+            batteryKW: Array(repeating: 0, count: observation.batteries.count),
+            evKW: Array(repeating: 0, count: observation.evChargers.count),
+            shiftableKW: Array(repeating: 0, count: observation.shiftableLoads.count),
+            curtailmentShedKW: Array(repeating: 0, count: observation.curtailableLoads.count))
+    }
+}
+
+/// A dispatch strategy: decides every asset's setpoint at every step.
+///
+/// To add one, write a type conforming to this protocol (in its own module or in
+/// Strategies) and register it in `StrategyRegistry`; the engine needs no change.
+/// `prepare` is called once before the first step, so a strategy that plans ahead (an
+/// optimiser, a look-ahead rule) can build its plan there or re-plan inside `decide`.
+public protocol DispatchStrategy {
+    /// The name used on the command line and in results.
+    var name: String { get }
+    mutating func prepare(input: SimulationInput) throws
+    mutating func decide(_ observation: Observation) -> Setpoints
+}
+
+extension DispatchStrategy {
+    public mutating func prepare(input: SimulationInput) throws {}
+}

@@ -1,0 +1,111 @@
+import Engine
+import Foundation
+import VPPCore
+
+/// Writes a run's result files. See docs/results.md for every column.
+public enum ResultWriter {
+    public static func timeseriesCSV(result: SimulationResult, reference: SimulationResult, input: SimulationInput) -> String {
+        let money = result.currency
+        var lines = [[
+            "timestamp", "base_load_kW", "pv_kW", "ev_kW", "battery_kW", "shiftable_kW",
+            "curtailable_kW", "flexible_kW", "net_load_kW", "net_load_uncontrolled_kW",
+            "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
+            "ev_energy_kWh", "ev_connected", "shed_kW", "rebound_kW", "in_peak_window",
+        ].joined(separator: ",")]
+        lines.reserveCapacity(result.records.count + 1)
+        for (step, record) in result.records.enumerated() {
+            let f = { (value: Double) in NumberFormat.fixed(value) }
+            lines.append([
+                result.grid.time(ofStep: step).description, f(record.baseLoadKW), f(record.pvKW),
+                f(record.evKW), f(record.batteryKW), f(record.shiftableKW), f(record.curtailableKW),
+                f(record.flexibleKW), f(record.netLoadKW), f(reference.records[step].netLoadKW),
+                NumberFormat.fixed(record.importPricePerKWh, decimals: 6),
+                NumberFormat.fixed(record.exportPricePerKWh, decimals: 6),
+                f(record.batteryEnergyKWh), f(record.evEnergyKWh), String(record.evConnectedCount),
+                f(record.shedKW), f(record.reboundKW), input.isInPeakWindow(step: step) ? "1" : "0",
+            ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func sessionsCSV(result: SimulationResult) -> String {
+        var lines = ["vehicle,arrival,departure,arrival_energy_kWh,target_energy_kWh,"
+            + "departure_energy_kWh,unmet_energy_kWh,departed_within_horizon"]
+        for outcome in result.sessionOutcomes {
+                let session = outcome.session
+                lines.append([
+                    outcome.vehicleID, result.grid.time(ofStep: session.arrivalStep).description,
+                    result.grid.time(ofStep: session.departureStep).description,
+                    NumberFormat.fixed(session.arrivalEnergyKWh), NumberFormat.fixed(session.targetEnergyKWh),
+                    NumberFormat.fixed(outcome.departureEnergyKWh), NumberFormat.fixed(outcome.unmetEnergyKWh),
+                    outcome.departedWithinHorizon ? "1" : "0",
+                ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func summaryCSV(_ summary: RunSummary) -> String {
+        let header = summary.fields.map(\.columnName).joined(separator: ",")
+        let values = summary.fields.map { field -> String in
+            switch field.value {
+            case let .text(text): csvEscaped(text)
+            case let .integer(value): String(value)
+            case let .number(value): NumberFormat.fixed(value)
+            }
+        }
+        return header + "\n" + values.joined(separator: ",") + "\n"
+    }
+
+    /// A flat JSON object, keys in the order of the summary, with units in the key names.
+    public static func summaryJSON(_ summary: RunSummary) -> String {
+        let members = summary.fields.map { field -> String in
+            let value: String
+            switch field.value {
+            case let .text(text): value = jsonString(text)
+            case let .integer(number): value = String(number)
+            case let .number(number): value = NumberFormat.fixed(number)
+            }
+            return "  \(jsonString(field.columnName)): \(value)"
+        }
+        return "{\n" + members.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// The summary as aligned text for the terminal.
+    public static func summaryTable(_ summary: RunSummary) -> String {
+        let width = summary.fields.map(\.columnName.count).max() ?? 0
+        return summary.fields.map { field in
+            let name = field.columnName.padding(toLength: width, withPad: " ", startingAt: 0)
+            let value: String
+            switch field.value {
+            case let .text(text): value = text
+            case let .integer(number): value = String(number)
+            case let .number(number): value = NumberFormat.fixed(number, decimals: 2)
+            }
+            return "\(name)  \(value)"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private static func csvEscaped(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    private static func jsonString(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    escaped += String(format: "\\u%04x", scalar.value)
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped + "\""
+    }
+}

@@ -1,0 +1,179 @@
+/// Reads one JSON object of a scenario strictly, keeping the path of every field so that
+/// errors can name it (e.g. `batteries[2].energyCapacityKWh`).
+struct FieldReader {
+    let file: String
+    let path: String
+    let line: Int
+    private let members: [(key: String, value: JSONValue)]
+
+    /// Fails on any key not in `allowed`, suggesting the nearest allowed key.
+    init(_ value: JSONValue, file: String, path: String, allowed: [String]) throws {
+        guard case let .object(members, line) = value else {
+            throw ScenarioError.wrongType(
+                file: file, field: path.isEmpty ? "(top level)" : path, line: value.line,
+                expected: "an object", found: value.typeName)
+        }
+        self.file = file
+        self.path = path
+        self.line = line
+        self.members = members
+        for member in members where !allowed.contains(member.key) {
+            throw ScenarioError.unknownKey(
+                file: file, field: path, line: member.value.line, key: member.key,
+                allowed: allowed, suggestion: nearest(member.key, in: allowed))
+        }
+    }
+
+    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func has(_ key: String) -> Bool {
+        members.contains { $0.key == key && $0.value != .null(line: 0) }
+    }
+
+    func value(_ key: String) -> JSONValue? {
+        guard let found = members.first(where: { $0.key == key })?.value else { return nil }
+        if case .null = found { return nil }
+        return found
+    }
+
+    private func require(_ key: String, expected: String) throws -> JSONValue {
+        guard let found = value(key) else {
+            throw ScenarioError.missingField(file: file, field: fieldPath(key), line: line, expected: expected)
+        }
+        return found
+    }
+
+    private func typeError(_ key: String, _ found: JSONValue, _ expected: String) -> ScenarioError {
+        .wrongType(file: file, field: fieldPath(key), line: found.line, expected: expected, found: found.typeName)
+    }
+
+    // MARK: Numbers
+
+    /// A number within `range`; `allowed` describes the range in words for the message.
+    func number(_ key: String, in range: ClosedRange<Double> = -.infinity ... .infinity,
+                allowed: String = "any finite number", default fallback: Double? = nil) throws -> Double {
+        guard let found = value(key) else {
+            if let fallback { return fallback }
+            throw ScenarioError.missingField(file: file, field: fieldPath(key), line: line, expected: allowed)
+        }
+        guard case let .number(number, numberLine) = found else { throw typeError(key, found, allowed) }
+        guard range.contains(number) else {
+            throw ScenarioError.outOfRange(
+                file: file, field: fieldPath(key), line: numberLine, value: formatNumber(number), allowed: allowed)
+        }
+        return number
+    }
+
+    /// A number strictly greater than zero.
+    func positive(_ key: String, default fallback: Double? = nil) throws -> Double {
+        let value = try number(key, allowed: "a number greater than 0", default: fallback)
+        guard value > 0 else {
+            throw ScenarioError.outOfRange(
+                file: file, field: fieldPath(key), line: self.value(key)?.line ?? line,
+                value: formatNumber(value), allowed: "a number greater than 0")
+        }
+        return value
+    }
+
+    func nonNegative(_ key: String, default fallback: Double? = nil) throws -> Double {
+        try number(key, in: 0 ... .infinity, allowed: "a number of 0 or more", default: fallback)
+    }
+
+    func fraction(_ key: String, default fallback: Double? = nil) throws -> Double {
+        try number(key, in: 0...1, allowed: "a fraction from 0 to 1", default: fallback)
+    }
+
+    /// An efficiency in (0, 1].
+    func efficiency(_ key: String, default fallback: Double? = nil) throws -> Double {
+        let value = try number(key, in: 0...1, allowed: "a fraction greater than 0 and at most 1", default: fallback)
+        guard value > 0 else {
+            throw ScenarioError.outOfRange(
+                file: file, field: fieldPath(key), line: self.value(key)?.line ?? line, value: "0",
+                allowed: "a fraction greater than 0 and at most 1")
+        }
+        return value
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>, default fallback: Int? = nil) throws -> Int {
+        let allowed = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        let value = try number(key, allowed: allowed, default: fallback.map(Double.init))
+        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            throw ScenarioError.outOfRange(
+                file: file, field: fieldPath(key), line: self.value(key)?.line ?? line,
+                value: formatNumber(value), allowed: allowed)
+        }
+        return Int(value)
+    }
+
+    // MARK: Other types
+
+    func string(_ key: String, default fallback: String? = nil) throws -> String {
+        guard let found = value(key) else {
+            if let fallback { return fallback }
+            throw ScenarioError.missingField(file: file, field: fieldPath(key), line: line, expected: "a string")
+        }
+        guard case let .string(text, _) = found else { throw typeError(key, found, "a string") }
+        return text
+    }
+
+    /// A string from a fixed set of choices.
+    func choice(_ key: String, from choices: [String], default fallback: String? = nil) throws -> String {
+        let text = try string(key, default: fallback)
+        guard choices.contains(text) else {
+            throw ScenarioError.outOfRange(
+                file: file, field: fieldPath(key), line: value(key)?.line ?? line, value: "\"\(text)\"",
+                allowed: "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        return text
+    }
+
+    func bool(_ key: String, default fallback: Bool) throws -> Bool {
+        guard let found = value(key) else { return fallback }
+        guard case let .bool(flag, _) = found else { throw typeError(key, found, "true or false") }
+        return flag
+    }
+
+    func object(_ key: String, allowed: [String]) throws -> FieldReader {
+        let found = try require(key, expected: "an object")
+        return try FieldReader(found, file: file, path: fieldPath(key), allowed: allowed)
+    }
+
+    func optionalObject(_ key: String, allowed: [String]) throws -> FieldReader? {
+        guard let found = value(key) else { return nil }
+        return try FieldReader(found, file: file, path: fieldPath(key), allowed: allowed)
+    }
+
+    /// The elements of a list of objects (an absent list is empty).
+    func objects(_ key: String, allowed: [String]) throws -> [FieldReader] {
+        guard let found = value(key) else { return [] }
+        guard case let .array(elements, _) = found else { throw typeError(key, found, "a list of objects") }
+        return try elements.enumerated().map { index, element in
+            try FieldReader(element, file: file, path: "\(fieldPath(key))[\(index)]", allowed: allowed)
+        }
+    }
+
+    /// An error about this object's field `key` for a rule that spans several fields.
+    func inconsistency(_ key: String, _ detail: String) -> ScenarioError {
+        .inconsistent(file: file, field: fieldPath(key), line: value(key)?.line ?? line, detail: detail)
+    }
+}
+
+/// The allowed key closest to `key` by edit distance, if it is plausibly a typo.
+private func nearest(_ key: String, in allowed: [String]) -> String? {
+    let scored = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
+    return best.0
+}
+
+private func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,167 @@
+/// A strict JSON parser (RFC 8259) that keeps line numbers and rejects duplicate keys.
+///
+/// Written here rather than using Foundation's so that errors can name the line, duplicate
+/// keys are caught instead of silently dropped, and booleans are never read as numbers.
+struct JSONParser {
+    private let bytes: [UInt8]
+    private var position = 0
+    private var line = 1
+
+    struct Failure: Error {
+        let line: Int
+        let message: String
+    }
+
+    init(text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    static func parse(_ text: String) throws -> JSONValue {
+        var parser = JSONParser(text: text)
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.position == parser.bytes.count else { throw parser.failure("unexpected text after the end") }
+        return value
+    }
+
+    private func failure(_ message: String) -> Failure { Failure(line: line, message: message) }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x0A: line += 1; position += 1
+            case 0x20, 0x09, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws -> JSONValue {
+        skipWhitespace()
+        guard position < bytes.count else { throw failure("unexpected end of file") }
+        let startLine = line
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString(), line: startLine)
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true, line: startLine)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false, line: startLine)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null(line: startLine)
+        default: return .number(try parseNumber(), line: startLine)
+        }
+    }
+
+    private mutating func expectWord(_ word: String) throws {
+        let expected = Array(word.utf8)
+        guard bytes.count - position >= expected.count,
+              Array(bytes[position..<position + expected.count]) == expected
+        else { throw failure("unexpected character; expected \(word)") }
+        position += expected.count
+    }
+
+    private mutating func parseObject() throws -> JSONValue {
+        let startLine = line
+        position += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(members, line: startLine)
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw failure("expected a key in double quotes")
+            }
+            let keyLine = line
+            let key = try parseString()
+            if members.contains(where: { $0.key == key }) {
+                throw Failure(line: keyLine, message: "the key \"\(key)\" appears twice in one object")
+            }
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw failure("expected ':' after the key \"\(key)\"")
+            }
+            position += 1
+            members.append((key, try parseValue()))
+            skipWhitespace()
+            guard position < bytes.count else { throw failure("unexpected end of file inside an object") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members, line: startLine) }
+            throw failure("expected ',' or '}' in an object")
+        }
+    }
+
+    private mutating func parseArray() throws -> JSONValue {
+        let startLine = line
+        position += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .array(elements, line: startLine)
+        }
+        while true {
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard position < bytes.count else { throw failure("unexpected end of file inside a list") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements, line: startLine) }
+            throw failure("expected ',' or ']' in a list")
+        }
+    }
+
+    private mutating func parseString() throws -> String {
+        position += 1
+        var scalars: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { break }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "u"):
+                    guard position + 4 <= bytes.count,
+                          let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16),
+                          let scalar = Unicode.Scalar(code)
+                    else { throw failure("bad \\u escape in a string") }
+                    position += 4
+                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
+                default: throw failure("unknown escape \\\(Character(Unicode.Scalar(escape))) in a string")
+                }
+            case 0x0A:
+                throw failure("a string runs past the end of the line")
+            default:
+                scalars.append(byte)
+            }
+        }
+        throw failure("a string is not closed")
+    }
+
+    private mutating func parseNumber() throws -> Double {
+        let start = position
+        while position < bytes.count,
+              [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")]
+                .contains(bytes[position]) || (bytes[position] >= 48 && bytes[position] <= 57) {
+            position += 1
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        guard !text.isEmpty, text.first != "+", let value = Double(text), value.isFinite else {
+            let shown = text.isEmpty ? String(decoding: bytes[start..<min(start + 8, bytes.count)], as: UTF8.self) : text
+            throw failure("'\(shown)' is not a JSON value (numbers must be finite; NaN and Infinity are not JSON)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,60 @@
+/// A parsed JSON value that remembers the line it started on, for error messages.
+public indirect enum JSONValue: Sendable, Equatable {
+    case object([(key: String, value: JSONValue)], line: Int)
+    case array([JSONValue], line: Int)
+    case number(Double, line: Int)
+    case string(String, line: Int)
+    case bool(Bool, line: Int)
+    case null(line: Int)
+
+    public var line: Int {
+        switch self {
+        case let .object(_, line), let .array(_, line), let .number(_, line),
+             let .string(_, line), let .bool(_, line), let .null(line):
+            line
+        }
+    }
+
+    /// The JSON type name used in messages.
+    public var typeName: String {
+        switch self {
+        case .object: "an object"
+        case .array: "a list"
+        case .number: "a number"
+        case .string: "a string"
+        case .bool: "true/false"
+        case .null: "null"
+        }
+    }
+
+    /// A short rendering of the value for messages.
+    public var shortText: String {
+        switch self {
+        case .object: "{...}"
+        case .array: "[...]"
+        case let .number(value, _): formatNumber(value)
+        case let .string(text, _): "\"\(text)\""
+        case let .bool(flag, _): flag ? "true" : "false"
+        case .null: "null"
+        }
+    }
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.object(a, _), .object(b, _)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case let (.array(a, _), .array(b, _)): a == b
+        case let (.number(a, _), .number(b, _)): a == b
+        case let (.string(a, _), .string(b, _)): a == b
+        case let (.bool(a, _), .bool(b, _)): a == b
+        case (.null, .null): true
+        default: false
+        }
+    }
+}
+
+/// Numbers in messages: integers without a decimal point, others as Swift prints them.
+func formatNumber(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+}

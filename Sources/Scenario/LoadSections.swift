@@ -1,0 +1,52 @@
+import Assets
+import VPPCore
+
+enum BaseLoadSection {
+    static let keys = ["id", "profile", "scale", "source"]
+
+    /// Adds each base load (profile × scale) into `total`.
+    static func add(_ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles) throws {
+        let profile = try files.profile(reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
+        let scale = try reader.nonNegative("scale", default: 1)
+        try rejectNegative(profile, reader: reader, grid: grid, what: "load")
+        for step in grid.steps { total[step] += profile[step] * scale }
+    }
+}
+
+enum PVSection {
+    static let keys = ["id", "profile", "capacityKWp", "source"]
+
+    /// Adds each PV system's output (profile in kW per kWp × installed kWp) into `total`.
+    static func add(_ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles) throws {
+        let profile = try files.profile(reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
+        let capacity = try reader.positive("capacityKWp")
+        try rejectNegative(profile, reader: reader, grid: grid, what: "PV output")
+        for step in grid.steps { total[step] += profile[step] * capacity }
+    }
+}
+
+enum CurtailableLoadSection {
+    static let keys = [
+        "id", "profile", "scale", "maxShedFraction", "costPerKWhShed", "reboundFraction",
+        "reboundMaxPowerKW", "source",
+    ]
+
+    static func read(_ reader: FieldReader, id: String, grid: TimeGrid, files: DataFiles) throws -> CurtailableLoadSpec {
+        let profile = try files.profile(reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
+        try rejectNegative(profile, reader: reader, grid: grid, what: "load")
+        let scale = try reader.nonNegative("scale", default: 1)
+        return CurtailableLoadSpec(
+            id: id, demandKW: profile.map { $0 * scale },
+            maxShedFraction: try reader.fraction("maxShedFraction"),
+            costPerKWhShed: try reader.nonNegative("costPerKWhShed", default: 0),
+            reboundFraction: try reader.fraction("reboundFraction", default: 0),
+            reboundMaxPowerKW: try reader.positive("reboundMaxPowerKW", default: .greatestFiniteMagnitude))
+    }
+}
+
+private func rejectNegative(_ profile: [Double], reader: FieldReader, grid: TimeGrid, what: String) throws {
+    if let step = profile.firstIndex(where: { $0 < 0 }) {
+        throw reader.inconsistency("profile", "the \(what) at \(grid.time(ofStep: step)) is "
+            + "\(profile[step]) kW; profiles must not be negative")
+    }
+}

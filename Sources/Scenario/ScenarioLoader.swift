@@ -1,0 +1,135 @@
+import Engine
+import Foundation
+import Strategies
+import VPPCore
+
+/// A scenario read, validated and turned into simulation input, ready to run.
+public struct LoadedScenario {
+    public var name: String
+    public var description: String
+    public var strategyName: String
+    public var ruleBased: RuleBasedSettings
+    public var input: SimulationInput
+}
+
+/// Reads a scenario file. Everything is checked here, before any simulation runs or any
+/// output is written: the JSON, every field, every data file it names and every row of them.
+public enum ScenarioLoader {
+    static let topLevelKeys = [
+        "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
+        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads", "strategy", "source",
+    ]
+    static let strategyKeys = ["name", "ruleBased", "source"]
+    static let ruleBasedKeys = ["peakThresholdKW", "curtailOnlyInPeakWindow", "source"]
+
+    /// - Parameters:
+    ///   - displayName: how messages name the file (the path as the user typed it).
+    ///   - seedOverride: replaces the scenario's seed (the CLI's `--seed`).
+    public static func load(url: URL, displayName: String, seedOverride: UInt64? = nil) throws -> LoadedScenario {
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError.unreadable(file: displayName)
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(text)
+        } catch let failure as JSONParser.Failure {
+            throw ScenarioError.invalidJSON(file: displayName, line: failure.line, detail: failure.message)
+        }
+        let reader = try FieldReader(root, file: displayName, path: "", allowed: topLevelKeys)
+        let files = DataFiles(scenarioURL: url, scenarioFile: displayName)
+        return try build(reader, files: files, seedOverride: seedOverride)
+    }
+
+    private static func build(_ reader: FieldReader, files: DataFiles, seedOverride: UInt64?) throws -> LoadedScenario {
+        let name = try reader.string("name")
+        let seed = try seedOverride ?? UInt64(reader.integer("seed", in: 0...Int(Int32.max), default: 0))
+        let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
+        let tariff = try TariffSection.read(
+            reader.object("tariff", allowed: TariffSection.keys), grid: grid, files: files)
+        let window = try PeakWindowSection.read(reader.optionalObject("peakWindow", allowed: PeakWindowSection.keys))
+        var ids = AssetIDs(file: reader.file)
+
+        var baseLoad = Array(repeating: 0.0, count: grid.stepCount)
+        for entry in try reader.objects("baseLoads", allowed: BaseLoadSection.keys) {
+            _ = try ids.claim(entry, count: 1)
+            try BaseLoadSection.add(entry, into: &baseLoad, grid: grid, files: files)
+        }
+        var pv = Array(repeating: 0.0, count: grid.stepCount)
+        for entry in try reader.objects("pv", allowed: PVSection.keys) {
+            _ = try ids.claim(entry, count: 1)
+            try PVSection.add(entry, into: &pv, grid: grid, files: files)
+        }
+        var input = SimulationInput(
+            scenarioName: name, seed: seed, grid: grid, baseLoadKW: baseLoad, pvKW: pv,
+            importPricePerKWh: tariff.importPricePerKWh, exportPricePerKWh: tariff.exportPricePerKWh,
+            currency: tariff.currency, peakWindow: window)
+        try readAssets(reader, into: &input, ids: &ids, files: files)
+
+        let strategy = try reader.optionalObject("strategy", allowed: strategyKeys)
+        return LoadedScenario(
+            name: name, description: try reader.string("description", default: ""),
+            strategyName: try strategy?.choice("name", from: StrategyRegistry.names, default: "rule-based")
+                ?? "rule-based",
+            ruleBased: try ruleBasedSettings(strategy), input: input)
+    }
+
+    private static func readAssets(
+        _ reader: FieldReader, into input: inout SimulationInput, ids: inout AssetIDs, files: DataFiles
+    ) throws {
+        let grid = input.grid
+        for entry in try reader.objects("batteries", allowed: BatterySection.keys) {
+            let (id, count) = try ids.claim(entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            input.batteries += try BatterySection.read(entry, id: id, count: count, grid: grid)
+        }
+        for entry in try reader.objects("evFleets", allowed: EVFleetSection.keys) {
+            let (id, count) = try ids.claim(entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            input.evChargers += try EVFleetSection.read(
+                entry, id: id, count: count, grid: grid, seed: input.seed, files: files)
+        }
+        for entry in try reader.objects("evs", allowed: VehicleSection.keys) {
+            let (id, _) = try ids.claim(entry, count: 1)
+            input.evChargers.append(try VehicleSection.read(entry, id: id, grid: grid))
+        }
+        for entry in try reader.objects("shiftableLoads", allowed: ShiftableLoadSection.keys) {
+            let (id, count) = try ids.claim(entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            input.shiftableLoads += try ShiftableLoadSection.read(entry, id: id, count: count, grid: grid)
+        }
+        for entry in try reader.objects("curtailableLoads", allowed: CurtailableLoadSection.keys) {
+            let (id, _) = try ids.claim(entry, count: 1)
+            input.curtailableLoads.append(try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files))
+        }
+    }
+
+    private static func ruleBasedSettings(_ strategy: FieldReader?) throws -> RuleBasedSettings {
+        guard let settings = try strategy?.optionalObject("ruleBased", allowed: ruleBasedKeys) else {
+            return RuleBasedSettings()
+        }
+        return RuleBasedSettings(
+            peakThresholdKW: settings.has("peakThresholdKW") ? try settings.positive("peakThresholdKW") : nil,
+            curtailOnlyInPeakWindow: try settings.bool("curtailOnlyInPeakWindow", default: true))
+    }
+}
+
+/// Asset ids must be unique across the scenario, counting the ids a `count` expands into.
+struct AssetIDs {
+    let file: String
+    private var seen: [String: String] = [:]
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func claim(_ entry: FieldReader, count: Int) throws -> (String, Int) {
+        let id = try entry.string("id")
+        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw ScenarioError.outOfRange(
+                file: file, field: entry.fieldPath("id"), line: entry.value("id")?.line ?? entry.line,
+                value: "\"\(id)\"", allowed: "letters, digits, '-', '_' and '.', not empty")
+        }
+        if let earlier = seen[id] {
+            throw entry.inconsistency("id", "'\(id)' is already used by \(earlier); ids must be unique")
+        }
+        seen[id] = entry.path
+        return (id, count)
+    }
+}

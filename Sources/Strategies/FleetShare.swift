@@ -1,0 +1,41 @@
+/// Helpers for spreading a site-level target over many assets.
+enum FleetShare {
+    /// Splits `totalKW` over assets with the given power ranges so that every share stays in
+    /// its range and the shares add to `totalKW` clipped to what the fleet can do.
+    /// Each asset takes the same fraction of its headroom in the direction of the target.
+    static func split(_ totalKW: Double, ranges: [ClosedRange<Double>]) -> [Double] {
+        let floors = ranges.map { min(max(0, $0.lowerBound), $0.upperBound) }
+        let forced = floors.reduce(0, +)
+        if totalKW >= 0 {
+            let room = ranges.map { max(0, $0.upperBound) }
+            let extra = room.reduce(0, +) - forced
+            let fraction = extra > 0 ? min(1, max(0, totalKW - forced) / extra) : 0
+            return zip(floors, room).map { floor, top in floor + fraction * (top - floor) }
+        }
+        let room = ranges.map { min(0, $0.lowerBound) }
+        let available = -room.reduce(0, +)
+        let fraction = available > 0 ? min(1, -totalKW / available) : 0
+        return zip(ranges, room).map { range, bottom in
+            range.lowerBound > 0 ? range.lowerBound : fraction * bottom
+        }
+    }
+}
+
+/// The daily peak-shaving threshold.
+public enum PeakThreshold {
+    /// The lowest level L such that the energy of `load` above L, Σ max(0, load − L)·Δt, is
+    /// at most `energyKWh`; found by bisection to 1e-9 of the load's range.
+    public static func level(load: [Double], stepHours: Double, energyKWh: Double) -> Double {
+        guard var high = load.max(), var low = load.min() else { return .infinity }
+        func excess(_ level: Double) -> Double {
+            load.reduce(0) { $0 + max(0, $1 - level) * stepHours }
+        }
+        if excess(low) <= energyKWh { return low }
+        let resolution = max(high - low, 1) * 1e-9
+        while high - low > resolution {
+            let middle = (low + high) / 2
+            if excess(middle) > energyKWh { low = middle } else { high = middle }
+        }
+        return high
+    }
+}

@@ -1,0 +1,24 @@
+import Engine
+
+/// No control: vehicles charge at full power from arrival, batteries stay idle, shiftable
+/// appliances run at their preferred time and nothing is curtailed.
+///
+/// The reference every other strategy is measured against. An idle battery may still draw
+/// the small charge its management system needs to hold the minimum SOC against
+/// self-discharge; the assets apply that themselves.
+public struct UncontrolledStrategy: DispatchStrategy {
+    public let name = "uncontrolled"
+
+    public init() {}
+
+    public mutating func decide(_ observation: Observation) -> Setpoints {
+        var setpoints = Setpoints.idle(for: observation)
+        setpoints.evKW = observation.evRangeKW.map(\.upperBound)
+        for (index, load) in observation.shiftableLoads.enumerated() {
+            let preferred = load.activeJob(step: observation.step)?
+                .preferredPowerKW(step: observation.step, stepHours: observation.stepHours) ?? 0
+            setpoints.shiftableKW[index] = observation.shiftableRangeKW[index].clamp(preferred)
+        }
+        return setpoints
+    }
+}

@@ -1,0 +1,15 @@
+/// Every numerical tolerance the simulator uses, in one place.
+///
+/// Each is an absolute tolerance in the unit named; they exist because sums of Double
+/// values in a different order differ in the last bits, not to hide modelling error.
+public enum Tolerances {
+    /// Largest mismatch allowed when closing an energy balance over one step, in kWh.
+    /// Chosen as ~1e9 times the rounding of a 1 MWh sum; far below any reported digit.
+    public static let energyBalanceKWh = 1e-6
+
+    /// Slack allowed on a state-of-charge bound, in kWh, for invariant checks.
+    public static let stateOfChargeKWh = 1e-9
+
+    /// Power below which a setpoint counts as zero, in kW (1 mW).
+    public static let negligiblePowerKW = 1e-6
+}

@@ -1,0 +1,110 @@
+import VPPCore
+
+enum HelpText {
+    static let commandNames = ["run", "validate", "strategies", "version", "help"]
+
+    static let overview = """
+    vppsim \(CommandLineInterface.version): a virtual power plant demand-response simulator.
+
+    It runs a scenario (a JSON file naming load, PV, tariff, batteries, EVs and flexible
+    loads) step by step under a dispatch strategy and writes CSV results for plotting.
+
+    USAGE
+      vppsim <command> [options]
+
+    COMMANDS
+      run [SCENARIO]        run a scenario (the bundled default when none is given)
+      validate SCENARIO     check a scenario and its data files without running it
+      strategies            list the dispatch strategies
+      version               print the version and the linear-algebra back end
+      help [COMMAND]        show help for a command
+
+    EXAMPLES
+      vppsim run                                   # the default Fontana summer week
+      vppsim run scenarios/fontana-summer-week.json --strategy uncontrolled --out out/u
+      vppsim validate my-scenario.json
+
+    EXIT STATUS
+      0 success; 1 the run failed (results are not written); 2 the command line or the
+      scenario is wrong (nothing is run or written).
+
+    Scenario fields are documented in docs/scenario.md; result columns in docs/results.md.
+    """
+
+    static let run = """
+    vppsim run: simulate a scenario and write its results.
+
+    USAGE
+      vppsim run [SCENARIO] [--strategy NAME] [--seed N] [--out DIR] [--quiet]
+                 [--check-invariants] [--verbose]
+
+    ARGUMENTS
+      SCENARIO              a scenario JSON file; without it, the bundled default
+                            scenarios/fontana-summer-week.json is run
+
+    OPTIONS
+      --strategy NAME       dispatch strategy, overriding the scenario's (see 'vppsim strategies')
+      --seed N              random seed (a whole number >= 0), overriding the scenario's; it
+                            drives EV session sampling, so results depend on it
+      --out DIR             result folder (default: results/<scenario name>-<strategy>); an
+                            existing result folder there is replaced
+      --quiet               no progress or summary on the terminal
+      --check-invariants    check energy balance and SOC bounds every step (always on in
+                            debug builds)
+      --verbose             log what is being done to standard error
+
+    The uncontrolled strategy is always run as well: it is the reference for the peak
+    reduction and cost change in the summary.
+
+    OUTPUT (in DIR)
+      timeseries.csv        one row per step: loads, PV, EV, battery, flexible and net load
+                            (kW), prices, stored energy; units in the headers
+      summary.csv           one row of key figures; summary.json holds the same
+      ev_sessions.csv       every EV session: arrival, departure, energies, unmet energy
+
+    EXAMPLES
+      vppsim run
+      vppsim run scenarios/fontana-summer-week.json --strategy uncontrolled --seed 7
+      vppsim run my.json --out results/my-run --quiet
+    """
+
+    static let validate = """
+    vppsim validate: check a scenario without running it.
+
+    USAGE
+      vppsim validate SCENARIO
+
+    Reads the scenario and every data file it names, checks every field and row, samples
+    the EV sessions and reports the first problem with the file, field, value and what is
+    allowed. Exits 0 and prints a one-line description when the scenario is valid, 2 if not.
+
+    EXAMPLE
+      vppsim validate scenarios/fontana-summer-week.json
+    """
+
+    static let strategies = """
+    vppsim strategies: list the dispatch strategies and what they do.
+
+    USAGE
+      vppsim strategies
+    """
+
+    static func show(topic: String?) -> ExitStatus {
+        switch topic {
+        case nil: print(overview)
+        case "run": print(run)
+        case "validate": print(validate)
+        case "strategies": print(strategies)
+        case "version": print("vppsim version: print the version and the BLAS/LAPACK back end in use.")
+        case "help": print(overview)
+        case let other?:
+            writeHelpError("no help for '\(other)'; the commands are: \(commandNames.joined(separator: ", "))")
+            return .usage
+        }
+        return .success
+    }
+
+    private static func writeHelpError(_ text: String) {
+        writeToStandardError("vppsim: error: \(text)\n")
+    }
+}

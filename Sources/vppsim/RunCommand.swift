@@ -1,0 +1,123 @@
+import Engine
+import Foundation
+import Results
+import Scenario
+import Strategies
+import VPPCore
+
+enum RunCommand {
+    static func execute(_ arguments: [String]) throws -> ExitStatus {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(HelpText.run)
+            return .success
+        }
+        let parsed = try ParsedArguments(
+            arguments, options: ["--strategy", "--seed", "--out"],
+            flags: ["--quiet", "--check-invariants", "--verbose"], command: "run")
+        guard parsed.positional.count <= 1 else {
+            throw UsageError(description: "run takes at most one scenario file, got "
+                + parsed.positional.joined(separator: " "))
+        }
+        if parsed.flag("--verbose") { Logger.defaultLevel = .info }
+        let logger = Logger(subsystem: "run")
+        let quiet = parsed.flag("--quiet")
+
+        let scenario = try loadScenario(parsed.positional.first, seed: parsed.value("--seed"))
+        let strategyName = parsed.value("--strategy") ?? scenario.strategyName
+        guard var strategy = StrategyRegistry.make(name: strategyName, ruleBased: scenario.ruleBased) else {
+            throw UsageError(description: "unknown strategy '\(strategyName)'; the strategies are: "
+                + StrategyRegistry.names.joined(separator: ", "))
+        }
+        let outPath = parsed.value("--out") ?? "results/\(scenario.name)-\(strategyName)"
+        logger.info("scenario '\(scenario.name)': \(scenario.input.grid.stepCount) steps of "
+            + "\(scenario.input.grid.stepMinutes) min from \(scenario.input.grid.start), seed \(scenario.input.seed)")
+
+        var simulation = Simulation(input: scenario.input)
+        if parsed.flag("--check-invariants") { simulation.checksInvariants = true }
+        let progress = quiet ? nil : ProgressReporter()
+        simulation.progress = progress.map { reporter in { done, total in reporter.update(done: done, total: total) } }
+
+        var reference = UncontrolledStrategy()
+        logger.info("running the uncontrolled reference")
+        progress?.label = "uncontrolled"
+        let referenceResult = try simulation.run(strategy: &reference)
+        let result: SimulationResult
+        if strategy.name == reference.name {
+            result = referenceResult
+        } else {
+            logger.info("running \(strategy.name)")
+            progress?.label = strategy.name
+            result = try simulation.run(strategy: &strategy)
+        }
+        progress?.finish()
+
+        let summary = RunSummary(result: result, reference: referenceResult, version: CommandLineInterface.version)
+        let output = OutputDirectory(path: outPath)
+        try output.write([
+            ("timeseries.csv", ResultWriter.timeseriesCSV(result: result, reference: referenceResult, input: scenario.input)),
+            ("ev_sessions.csv", ResultWriter.sessionsCSV(result: result)),
+            ("summary.csv", ResultWriter.summaryCSV(summary)),
+            (OutputDirectory.marker, ResultWriter.summaryJSON(summary)),
+        ])
+        if !quiet {
+            print(ResultWriter.summaryTable(summary), terminator: "")
+            print("results written to \(outPath)/")
+        }
+        return .success
+    }
+
+    /// Loads the named scenario, or the bundled default; scenario problems are usage errors.
+    static func loadScenario(_ path: String?, seed: String?) throws -> LoadedScenario {
+        var seedValue: UInt64?
+        if let seed {
+            guard let value = UInt64(seed), value <= UInt64(Int32.max) else {
+                throw UsageError(description: "--seed must be a whole number from 0 to \(Int32.max), got '\(seed)'")
+            }
+            seedValue = value
+        }
+        let location = try path.map { (URL(fileURLWithPath: $0), $0) } ?? ScenarioLocator.defaultScenario()
+        do {
+            return try ScenarioLoader.load(url: location.0, displayName: location.1, seedOverride: seedValue)
+        } catch let error as ScenarioError {
+            throw UsageError(description: error.description)
+        }
+    }
+}
+
+enum ValidateCommand {
+    static func execute(_ arguments: [String]) throws -> ExitStatus {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(HelpText.validate)
+            return .success
+        }
+        let parsed = try ParsedArguments(arguments, options: [], flags: [], command: "validate")
+        guard parsed.positional.count == 1 else {
+            throw UsageError(description: "validate takes one scenario file (see 'vppsim help validate')")
+        }
+        let scenario = try RunCommand.loadScenario(parsed.positional[0], seed: nil)
+        let input = scenario.input
+        let sessions = input.evChargers.reduce(0) { $0 + $1.sessions.count }
+        print("\(parsed.positional[0]): valid. '\(scenario.name)': \(input.grid.stepCount) steps of "
+            + "\(input.grid.stepMinutes) min from \(input.grid.start); \(input.batteries.count) batteries, "
+            + "\(input.evChargers.count) EVs with \(sessions) sessions, \(input.shiftableLoads.count) shiftable "
+            + "and \(input.curtailableLoads.count) curtailable loads; strategy \(scenario.strategyName)")
+        return .success
+    }
+}
+
+enum StrategiesCommand {
+    static func execute(_ arguments: [String]) throws -> ExitStatus {
+        if arguments.contains("--help") { print(HelpText.strategies); return .success }
+        for entry in StrategyRegistry.entries {
+            print("\(entry.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(entry.summary)")
+        }
+        return .success
+    }
+}
+
+enum VersionCommand {
+    static func execute() -> ExitStatus {
+        print("vppsim \(CommandLineInterface.version)")
+        return .success
+    }
+}
