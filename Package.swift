@@ -37,7 +37,8 @@ let package = Package(
             name: "VPPSimTests",
             dependencies: [
                 "VPPCore", "InputData", "Assets", "Engine", "Strategies", "Scenario", "Results",
-            ]
+            ],
+            exclude: ["Golden"]
         ),
     ]
 )

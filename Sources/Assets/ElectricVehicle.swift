@@ -100,9 +100,12 @@ public struct EVCharger: Sendable {
         }
     }
 
-    /// Closes the session still plugged in when the horizon ends.
-    public mutating func finishHorizon() {
-        if let active = activeSessionIndex { finish(sessionIndex: active, departed: false) }
+    /// Closes the session still plugged in when the horizon ends at `endStep`; one due to
+    /// leave exactly then has departed, and its unmet energy counts.
+    public mutating func finishHorizon(endStep: Int) {
+        if let active = activeSessionIndex {
+            finish(sessionIndex: active, departed: sessions[active].departureStep <= endStep)
+        }
     }
 
     private mutating func finish(sessionIndex: Int, departed: Bool) {

@@ -66,8 +66,8 @@ struct Fleet {
         return outcome
     }
 
-    mutating func finishHorizon() {
-        for index in chargers.indices { chargers[index].finishHorizon() }
+    mutating func finishHorizon(endStep: Int) {
+        for index in chargers.indices { chargers[index].finishHorizon(endStep: endStep) }
     }
 }
 
@@ -93,7 +93,10 @@ struct FleetStepOutcome {
         let base = input.baseLoadKW[step]
         let pv = input.pvKW[step]
         return StepRecord(
-            baseLoadKW: base, pvKW: pv, evKW: ev, batteryKW: battery, shiftableKW: shiftableKW,
+            baseLoadKW: base, pvKW: pv, evKW: ev,
+            evChargingKW: chargers.reduce(0) { $0 + max($1.powerKW, 0) },
+            evDischargingKW: chargers.reduce(0) { $0 + max(-$1.powerKW, 0) },
+            batteryKW: battery, shiftableKW: shiftableKW,
             curtailableKW: curtailableKW,
             shedKW: curtailable.reduce(0) { $0 + $1.shedKW },
             reboundKW: curtailable.reduce(0) { $0 + $1.reboundKW },

@@ -41,7 +41,7 @@ public struct Simulation {
             progress?(step + 1, input.grid.stepCount)
         }
 
-        fleet.finishHorizon()
+        fleet.finishHorizon(endStep: input.grid.stepCount)
         return SimulationResult(
             scenarioName: input.scenarioName, seed: input.seed, strategyName: strategy.name,
             grid: input.grid, currency: input.currency, records: records,

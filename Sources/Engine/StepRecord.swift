@@ -5,7 +5,11 @@
 public struct StepRecord: Sendable, Equatable {
     public var baseLoadKW: Double
     public var pvKW: Double
+    /// Net EV power: charging minus V2G discharge.
     public var evKW: Double
+    /// EV charging alone, and V2G discharge alone (a positive number), summed over vehicles.
+    public var evChargingKW: Double
+    public var evDischargingKW: Double
     public var batteryKW: Double
     public var shiftableKW: Double
     /// Curtailable loads as drawn: demand − shed + rebound.

@@ -57,12 +57,12 @@ public struct TOUTariff: Sendable {
         entries.first { $0.applies(to: time) }?.price(minuteOfDay: time.minuteOfDay)
     }
 
-    /// The tariff on `grid`: each step the average over its minutes (exact, since prices
-    /// change only at whole minutes).
+    /// The tariff on `grid`: each step the average of the price over its minutes (exact, since
+    /// start times are rounded to whole minutes when read).
     public func prices(on grid: TimeGrid, file: String) throws -> [Double] {
         var result: [Double] = []
         result.reserveCapacity(grid.stepCount)
-        let sample = gcd(grid.stepMinutes, 15)
+        let sample = 1
         for step in grid.steps {
             let start = grid.time(ofStep: step)
             var total = 0.0
@@ -80,5 +80,3 @@ public struct TOUTariff: Sendable {
         return result
     }
 }
-
-private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

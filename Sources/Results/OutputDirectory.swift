@@ -48,8 +48,12 @@ public struct OutputDirectory {
             for file in files {
                 try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
             }
-            if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+            // The old result is moved aside, not deleted, until the new one is in place.
+            let previous = parent.appendingPathComponent(".\(url.lastPathComponent).previous-\(getpid())")
+            let hadPrevious = manager.fileExists(atPath: url.path)
+            if hadPrevious { try manager.moveItem(at: url, to: previous) }
             try manager.moveItem(at: staging, to: url)
+            if hadPrevious { try? manager.removeItem(at: previous) }
         } catch {
             try? manager.removeItem(at: staging)
             throw Failure.writeFailed(path: url.path, reason: error.localizedDescription)

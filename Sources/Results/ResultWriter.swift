@@ -7,7 +7,8 @@ public enum ResultWriter {
     public static func timeseriesCSV(result: SimulationResult, reference: SimulationResult, input: SimulationInput) -> String {
         let money = result.currency
         var lines = [[
-            "timestamp", "base_load_kW", "pv_kW", "ev_kW", "battery_kW", "shiftable_kW",
+            "timestamp", "base_load_kW", "pv_kW", "ev_kW", "ev_charging_kW", "ev_v2g_kW", "battery_kW",
+            "shiftable_kW",
             "curtailable_kW", "flexible_kW", "net_load_kW", "net_load_uncontrolled_kW",
             "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
             "ev_energy_kWh", "ev_connected", "shed_kW", "rebound_kW", "in_peak_window",
@@ -17,7 +18,7 @@ public enum ResultWriter {
             let f = { (value: Double) in NumberFormat.fixed(value) }
             lines.append([
                 result.grid.time(ofStep: step).description, f(record.baseLoadKW), f(record.pvKW),
-                f(record.evKW), f(record.batteryKW), f(record.shiftableKW), f(record.curtailableKW),
+                f(record.evKW), f(record.evChargingKW), f(record.evDischargingKW), f(record.batteryKW), f(record.shiftableKW), f(record.curtailableKW),
                 f(record.flexibleKW), f(record.netLoadKW), f(reference.records[step].netLoadKW),
                 NumberFormat.fixed(record.importPricePerKWh, decimals: 6),
                 NumberFormat.fixed(record.exportPricePerKWh, decimals: 6),

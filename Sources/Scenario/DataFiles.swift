@@ -46,5 +46,5 @@ final class DataFiles {
         }
     }
 
-    static let profileKeys = ["file", "column"]
+    static let profileKeys = ["file", "column", "source"]
 }

@@ -7,7 +7,7 @@ import VPPCore
 enum EVFleetSection {
     static let keys = [
         "id", "count", "location", "statistics", "models", "batteryCapacityKWh", "chargerMaxPowerKW",
-        "v2gShare", "chargerMaxDischargePowerKW", "v2gMinimumSOC", "sessionsPerDay",
+        "v2gShare", "chargerMaxDischargePowerKW", "v2gMinimumSOC", "dailySessionProbability",
         "departureTargetSOC", "minimumArrivalSOC", "chargeEfficiency", "dischargeEfficiency", "source",
     ]
 
@@ -17,7 +17,7 @@ enum EVFleetSection {
         var chargerMaxDischargeKW: Double
         var v2gShare: Double
         var v2gMinimumSOC: Double
-        var sessionsPerDay: Double
+        var dailySessionProbability: Double
         var targetSOC: Double
         var minimumArrivalSOC: Double
         var chargeEfficiency: Double
@@ -35,7 +35,7 @@ enum EVFleetSection {
             chargerMaxDischargeKW: try reader.positive("chargerMaxDischargePowerKW", default: charger),
             v2gShare: try reader.fraction("v2gShare", default: 0),
             v2gMinimumSOC: try reader.fraction("v2gMinimumSOC", default: 0.2),
-            sessionsPerDay: try reader.fraction("sessionsPerDay", default: 1),
+            dailySessionProbability: try reader.fraction("dailySessionProbability", default: 1),
             targetSOC: try reader.fraction("departureTargetSOC", default: 0.9),
             minimumArrivalSOC: try reader.fraction("minimumArrivalSOC", default: 0.1),
             chargeEfficiency: try reader.efficiency("chargeEfficiency", default: 1),
@@ -92,7 +92,7 @@ enum EVFleetSection {
         return models
     }
 
-    /// One draw per day (with probability `sessionsPerDay`), from the day before the horizon
+    /// One draw per day (with probability `dailySessionProbability`), from the day before the horizon
     /// so that overnight stays already under way at the start are present. A session that
     /// would begin before the previous one ends is skipped: a vehicle is in one place at a
     /// time. The energy asked for is capped at what the charger can deliver in the stay and at
@@ -104,7 +104,7 @@ enum EVFleetSection {
         var sessions: [ChargingSession] = []
         let stepMinutes = Double(grid.stepMinutes)
         for day in (grid.start.dayNumber - 1)...grid.end.dayNumber {
-            guard random.nextUnit() < settings.sessionsPerDay,
+            guard random.nextUnit() < settings.dailySessionProbability,
                   let draw = sampler.sample(dayStart: CivilTime(minutesSinceEpoch: day * 1440), random: &random)
             else { continue }
             let arrivalMinutes = Double(draw.arrival.minutesSinceEpoch - grid.start.minutesSinceEpoch)

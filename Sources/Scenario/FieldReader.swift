@@ -1,3 +1,4 @@
+import InputData
 /// Reads one JSON object of a scenario strictly, keeping the path of every field so that
 /// errors can name it (e.g. `batteries[2].energyCapacityKWh`).
 struct FieldReader {
@@ -11,29 +12,41 @@ struct FieldReader {
         guard case let .object(members, line) = value else {
             throw ScenarioError.wrongType(
                 file: file, field: path.isEmpty ? "(top level)" : path, line: value.line,
-                expected: "an object", found: value.typeName)
+                expected: "an object", found: value.typeName, value: value.shortText)
         }
         self.file = file
         self.path = path
         self.line = line
         self.members = members
-        for member in members where !allowed.contains(member.key) {
-            throw ScenarioError.unknownKey(
-                file: file, field: path, line: member.value.line, key: member.key,
-                allowed: allowed, suggestion: nearest(member.key, in: allowed))
+        for member in members {
+            guard allowed.contains(member.key) else {
+                throw ScenarioError.unknownKey(
+                    file: file, field: path, line: member.value.line, key: member.key,
+                    allowed: allowed, suggestion: nearest(member.key, in: allowed))
+            }
+            let field = path.isEmpty ? member.key : "\(path).\(member.key)"
+            if case .null = member.value {
+                throw ScenarioError.wrongType(
+                    file: file, field: field, line: member.value.line,
+                    expected: "a value; leave the key out to use its default", found: "null", value: "null")
+            }
+            if member.key == "source", member.value.stringValue == nil {
+                throw ScenarioError.wrongType(
+                    file: file, field: field, line: member.value.line,
+                    expected: "a string naming where the numbers come from", found: member.value.typeName,
+                    value: member.value.shortText)
+            }
         }
     }
 
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     func has(_ key: String) -> Bool {
-        members.contains { $0.key == key && $0.value != .null(line: 0) }
+        members.contains { $0.key == key }
     }
 
     func value(_ key: String) -> JSONValue? {
-        guard let found = members.first(where: { $0.key == key })?.value else { return nil }
-        if case .null = found { return nil }
-        return found
+        members.first { $0.key == key }?.value
     }
 
     private func require(_ key: String, expected: String) throws -> JSONValue {
@@ -44,7 +57,9 @@ struct FieldReader {
     }
 
     private func typeError(_ key: String, _ found: JSONValue, _ expected: String) -> ScenarioError {
-        .wrongType(file: file, field: fieldPath(key), line: found.line, expected: expected, found: found.typeName)
+        .wrongType(
+            file: file, field: fieldPath(key), line: found.line, expected: expected,
+            found: found.typeName, value: found.shortText)
     }
 
     // MARK: Numbers

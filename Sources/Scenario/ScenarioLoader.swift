@@ -1,3 +1,4 @@
+import InputData
 import Engine
 import Foundation
 import Strategies
@@ -26,8 +27,11 @@ public enum ScenarioLoader {
     ///   - displayName: how messages name the file (the path as the user typed it).
     ///   - seedOverride: replaces the scenario's seed (the CLI's `--seed`).
     public static func load(url: URL, displayName: String, seedOverride: UInt64? = nil) throws -> LoadedScenario {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError.unreadable(file: displayName)
+        guard let data = try? Data(contentsOf: url) else {
+            throw ScenarioError.unreadable(file: displayName, reason: "no such file, or not a readable file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError.unreadable(file: displayName, reason: "not UTF-8 text; save it as UTF-8")
         }
         let root: JSONValue
         do {
@@ -121,14 +125,21 @@ struct AssetIDs {
 
     mutating func claim(_ entry: FieldReader, count: Int) throws -> (String, Int) {
         let id = try entry.string("id")
-        guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+        let allowedCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."
+        guard !id.isEmpty, id.allSatisfy(allowedCharacters.contains) else {
             throw ScenarioError.outOfRange(
                 file: file, field: entry.fieldPath("id"), line: entry.value("id")?.line ?? entry.line,
-                value: "\"\(id)\"", allowed: "letters, digits, '-', '_' and '.', not empty")
+                value: "\"\(id)\"", allowed: "ASCII letters, digits, '-', '_' and '.', not empty")
         }
-        if let earlier = seen[id] {
-            throw entry.inconsistency("id", "'\(id)' is already used by \(earlier); ids must be unique")
+        // An entry with a count expands into id-1 ... id-count; all of those must be free too.
+        let expanded = count == 1 ? [id] : (1...count).map { "\(id)-\($0)" }
+        for name in expanded + (count == 1 ? [] : [id]) {
+            if let earlier = seen[name] {
+                throw entry.inconsistency("id", "'\(name)' is already used by \(earlier); ids must be "
+                    + "unique (an entry with a count of n also takes the ids id-1 ... id-n)")
+            }
         }
+        for name in expanded { seen[name] = entry.path }
         seen[id] = entry.path
         return (id, count)
     }

@@ -1,3 +1,4 @@
+import InputData
 import Assets
 import VPPCore
 
@@ -31,9 +32,13 @@ enum ShiftableLoadSection {
         for day in (grid.start.dayNumber - 1)...grid.end.dayNumber {
             let dayMinutes = Double(day * 1440 - grid.start.minutesSinceEpoch)
             let release = stepAtOrAfter(dayMinutes + windowStart * 60, grid)
-            let deadline = stepAtOrBefore(dayMinutes + (windowStart + windowHours) * 60, grid)
+            let windowEnd = stepAtOrBefore(dayMinutes + (windowStart + windowHours) * 60, grid)
             let start = stepAtOrAfter(dayMinutes + (windowStart + preferredOffset) * 60, grid)
             guard release >= 0, release < grid.stepCount else { continue }
+            // A window that runs past the horizon is cut at its end when the run still fits
+            // there, so that no strategy can leave work for after the simulation.
+            let fitsBeforeEnd = Double(grid.stepCount - start) * power * grid.stepHours + 1e-9 >= energy
+            let deadline = fitsBeforeEnd ? min(windowEnd, grid.stepCount) : windowEnd
             let capacityKWh = Double(deadline - start) * power * grid.stepHours
             guard capacityKWh + 1e-9 >= energy else {
                 throw reader.inconsistency("windowEndHour", "on a \(grid.stepMinutes)-minute grid the "

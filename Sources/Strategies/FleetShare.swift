@@ -39,3 +39,24 @@ public enum PeakThreshold {
         return high
     }
 }
+
+/// Valley filling: the level to raise a load to with a given energy.
+public enum ValleyFill {
+    /// The level λ at which Σ max(0, λ − load)·Δt equals `energyKWh`; found by bisection to
+    /// 1e-9 of the search range. The load's minimum when there is no energy to place.
+    public static func level(load: [Double], stepHours: Double, energyKWh: Double) -> Double {
+        guard var low = load.min(), let top = load.max(), energyKWh > 0, stepHours > 0 else {
+            return load.min() ?? 0
+        }
+        var high = top + energyKWh / (stepHours * Double(load.count))
+        func filled(_ level: Double) -> Double {
+            load.reduce(0) { $0 + max(0, level - $1) * stepHours }
+        }
+        let resolution = max(high - low, 1) * 1e-9
+        while high - low > resolution {
+            let middle = (low + high) / 2
+            if filled(middle) < energyKWh { low = middle } else { high = middle }
+        }
+        return high
+    }
+}

@@ -1,7 +1,8 @@
 import Engine
 
-/// No control: vehicles charge at full power from arrival, batteries stay idle, shiftable
-/// appliances run at their preferred time and nothing is curtailed.
+/// No control: vehicles charge at full power from arrival until they hold their departure
+/// target (as a car with its charge limit set to the target does), batteries stay idle,
+/// shiftable appliances run at their preferred time and nothing is curtailed.
 ///
 /// The reference every other strategy is measured against. An idle battery may still draw
 /// the small charge its management system needs to hold the minimum SOC against
@@ -13,7 +14,11 @@ public struct UncontrolledStrategy: DispatchStrategy {
 
     public mutating func decide(_ observation: Observation) -> Setpoints {
         var setpoints = Setpoints.idle(for: observation)
-        setpoints.evKW = observation.evRangeKW.map(\.upperBound)
+        setpoints.evKW = observation.evChargers.indices.map { index in
+            let charger = observation.evChargers[index]
+            let untilTargetKW = charger.remainingNeedKWh / (charger.spec.chargeEfficiency * observation.stepHours)
+            return observation.evRangeKW[index].clamp(untilTargetKW)
+        }
         for (index, load) in observation.shiftableLoads.enumerated() {
             let preferred = load.activeJob(step: observation.step)?
                 .preferredPowerKW(step: observation.step, stepHours: observation.stepHours) ?? 0

@@ -71,12 +71,12 @@ def main() -> None:
         "evFleets": [{
             "id": "home-ev", "count": len(homes), "location": "home",
             "statistics": "data/elaad", "models": "data/elaad/ev_specs.csv",
-            "chargerMaxPowerKW": 7.4, "v2gShare": 0.0, "sessionsPerDay": 0.7,
+            "chargerMaxPowerKW": 7.4, "v2gShare": 0.0, "dailySessionProbability": 0.7,
             "departureTargetSOC": 0.9, "minimumArrivalSOC": 0.1,
             "chargeEfficiency": 0.92, "dischargeEfficiency": 0.92,
             "source": "sessions and vehicle models: ElaadNL statistics shipped with ev2gym 2.0.0 "
                       "(data/SOURCES.md); one EV per home, 7.4 kW single-phase home charger, "
-                      "0.7 sessions per day, 90% target, 10% minimum arrival SOC, 92% charger "
+                      "a session on 70% of days, 90% target, 10% minimum arrival SOC, 92% charger "
                       "efficiency: assumptions"}],
         "shiftableLoads": [{
             "id": "home-appliance", "count": len(homes), "energyKWh": 1.5, "maxPowerKW": 1.5,

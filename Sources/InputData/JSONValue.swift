@@ -54,7 +54,36 @@ public indirect enum JSONValue: Sendable, Equatable {
 }
 
 /// Numbers in messages: integers without a decimal point, others as Swift prints them.
-func formatNumber(_ value: Double) -> String {
+public func formatNumber(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     return String(value)
+}
+
+extension JSONValue {
+    /// The members of an object, nil for any other value.
+    public var objectMembers: [(key: String, value: JSONValue)]? {
+        if case let .object(members, _) = self { return members }
+        return nil
+    }
+
+    /// The member `key` of an object (nil when absent or not an object).
+    public subscript(key: String) -> JSONValue? {
+        objectMembers?.first { $0.key == key }?.value
+    }
+
+    public var stringValue: String? {
+        if case let .string(text, _) = self { return text }
+        return nil
+    }
+
+    public var numberValue: Double? {
+        if case let .number(value, _) = self { return value }
+        return nil
+    }
+
+    /// The elements of a list, nil for any other value.
+    public var arrayElements: [JSONValue]? {
+        if case let .array(elements, _) = self { return elements }
+        return nil
+    }
 }

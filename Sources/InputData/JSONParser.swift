@@ -2,21 +2,21 @@
 ///
 /// Written here rather than using Foundation's so that errors can name the line, duplicate
 /// keys are caught instead of silently dropped, and booleans are never read as numbers.
-struct JSONParser {
+public struct JSONParser {
     private let bytes: [UInt8]
     private var position = 0
     private var line = 1
 
-    struct Failure: Error {
-        let line: Int
-        let message: String
+    public struct Failure: Error {
+        public let line: Int
+        public let message: String
     }
 
     init(text: String) {
         bytes = Array(text.utf8)
     }
 
-    static func parse(_ text: String) throws -> JSONValue {
+    public static func parse(_ text: String) throws -> JSONValue {
         var parser = JSONParser(text: text)
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         let value = try parser.parseValue()
@@ -132,11 +132,7 @@ struct JSONParser {
                 case UInt8(ascii: "b"): scalars.append(0x08)
                 case UInt8(ascii: "f"): scalars.append(0x0C)
                 case UInt8(ascii: "u"):
-                    guard position + 4 <= bytes.count,
-                          let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16),
-                          let scalar = Unicode.Scalar(code)
-                    else { throw failure("bad \\u escape in a string") }
-                    position += 4
+                    let scalar = try parseUnicodeEscape()
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
                 default: throw failure("unknown escape \\\(Character(Unicode.Scalar(escape))) in a string")
@@ -148,6 +144,31 @@ struct JSONParser {
             }
         }
         throw failure("a string is not closed")
+    }
+
+    /// The scalar of a \\uXXXX escape (the \\u already read), joining a UTF-16 surrogate pair.
+    private mutating func parseUnicodeEscape() throws -> Unicode.Scalar {
+        func hexUnit() throws -> UInt32 {
+            guard position + 4 <= bytes.count,
+                  let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+            else { throw failure("bad \\u escape in a string: expected four hex digits") }
+            position += 4
+            return code
+        }
+        let first = try hexUnit()
+        if (0xD800..<0xDC00).contains(first) {
+            guard position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                  bytes[position + 1] == UInt8(ascii: "u")
+            else { throw failure("a \\u escape starts a surrogate pair that is not completed") }
+            position += 2
+            let second = try hexUnit()
+            guard (0xDC00..<0xE000).contains(second),
+                  let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+            else { throw failure("a \\u surrogate pair is not valid") }
+            return scalar
+        }
+        guard let scalar = Unicode.Scalar(first) else { throw failure("a \\u escape names no character") }
+        return scalar
     }
 
     private mutating func parseNumber() throws -> Double {
