@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: the Swift unit, physics, validation and end-to-end tests, then the checks
+# written in Python (scenario files against the JSON Schema, the derived data against a
+# fresh derivation from the pinned wheels).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build --build-tests 2>&1 | tail -n 1
+swift test --skip-build 2>&1 | tee .build/swift-test.log | grep -E "^(✘|✔ Test run|✘ Test run)|error:" || true
+if grep -q "✘ Test run" .build/swift-test.log || ! grep -q "✔ Test run" .build/swift-test.log; then
+    echo "swift test failed; see .build/swift-test.log" >&2
+    exit 1
+fi
+python3 tools/scenarios/check_schema.py
+python3 tools/data/derive_data.py --check
