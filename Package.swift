@@ -11,6 +11,8 @@ import PackageDescription
 ///   Strategies   uncontrolled and rule-based dispatch
 ///   Scenario     JSON scenario files: strict reading, validation, building the inputs
 ///   Results      timeseries.csv, summary.csv and summary.json, atomic output folders
+///   DemandResponse  DR events, customer baselines (CBL) and settlement
+///   Studies      comparing runs, strategy benchmarks, sweeps and HTML reports
 ///   vppsim       the command-line interface
 let package = Package(
     name: "vppsim",
@@ -29,14 +31,23 @@ let package = Package(
             dependencies: ["VPPCore", "InputData", "Assets", "Engine", "Strategies"]
         ),
         .target(name: "Results", dependencies: ["VPPCore", "Engine"]),
+        .target(name: "DemandResponse", dependencies: ["VPPCore", "InputData", "Engine"]),
+        .target(
+            name: "Studies",
+            dependencies: ["VPPCore", "InputData", "Engine", "Strategies", "Scenario", "Results"]
+        ),
         .executableTarget(
             name: "vppsim",
-            dependencies: ["VPPCore", "InputData", "Engine", "Strategies", "Scenario", "Results"]
+            dependencies: [
+                "VPPCore", "InputData", "Engine", "Strategies", "Scenario", "Results",
+                "DemandResponse", "Studies",
+            ]
         ),
         .testTarget(
             name: "VPPSimTests",
             dependencies: [
                 "VPPCore", "InputData", "Assets", "Engine", "Strategies", "Scenario", "Results",
+                "DemandResponse", "Studies",
             ],
             exclude: ["Golden"]
         ),

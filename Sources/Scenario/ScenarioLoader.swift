@@ -33,12 +33,23 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError.unreadable(file: displayName, reason: "not UTF-8 text; save it as UTF-8")
         }
-        let root: JSONValue
+        return try load(json: parse(text, displayName: displayName), url: url, displayName: displayName,
+                        seedOverride: seedOverride)
+    }
+
+    /// Parses scenario text, for callers that edit the JSON before loading it (sweeps).
+    public static func parse(_ text: String, displayName: String) throws -> JSONValue {
         do {
-            root = try JSONParser.parse(text)
+            return try JSONParser.parse(text)
         } catch let failure as JSONParser.Failure {
             throw ScenarioError.invalidJSON(file: displayName, line: failure.line, detail: failure.message)
         }
+    }
+
+    /// Loads a scenario already parsed; data paths resolve against `url`'s folder.
+    public static func load(
+        json root: JSONValue, url: URL, displayName: String, seedOverride: UInt64? = nil
+    ) throws -> LoadedScenario {
         let reader = try FieldReader(root, file: displayName, path: "", allowed: topLevelKeys)
         let files = DataFiles(scenarioURL: url, scenarioFile: displayName)
         return try build(reader, files: files, seedOverride: seedOverride)

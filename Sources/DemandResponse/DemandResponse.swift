@@ -1,0 +1,1 @@
+/// Demand-response events, customer baseline (CBL) methods and settlement.

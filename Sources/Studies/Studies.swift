@@ -1,0 +1,1 @@
+/// Studies over many runs: compare, strategy benchmarks, sweeps and reports.
