@@ -9,7 +9,7 @@ public struct LoadedScenario {
     public var name: String
     public var description: String
     public var strategyName: String
-    public var ruleBased: RuleBasedSettings
+    public var strategySettings: StrategySettings
     public var input: SimulationInput
 }
 
@@ -20,8 +20,6 @@ public enum ScenarioLoader {
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
         "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads", "strategy", "source",
     ]
-    static let strategyKeys = ["name", "ruleBased", "source"]
-    static let ruleBasedKeys = ["peakThresholdKW", "curtailOnlyInPeakWindow", "source"]
 
     /// - Parameters:
     ///   - displayName: how messages name the file (the path as the user typed it).
@@ -80,12 +78,11 @@ public enum ScenarioLoader {
             currency: tariff.currency, peakWindow: window)
         try readAssets(reader, into: &input, ids: &ids, files: files)
 
-        let strategy = try reader.optionalObject("strategy", allowed: strategyKeys)
+        let strategy = try StrategySection.read(
+            reader.optionalObject("strategy", allowed: StrategySection.keys), stepMinutes: grid.stepMinutes)
         return LoadedScenario(
             name: name, description: try reader.string("description", default: ""),
-            strategyName: try strategy?.choice("name", from: StrategyRegistry.names, default: "rule-based")
-                ?? "rule-based",
-            ruleBased: try ruleBasedSettings(strategy), input: input)
+            strategyName: strategy.name, strategySettings: strategy.settings, input: input)
     }
 
     private static func readAssets(
@@ -113,15 +110,6 @@ public enum ScenarioLoader {
             let (id, _) = try ids.claim(entry, count: 1)
             input.curtailableLoads.append(try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files))
         }
-    }
-
-    private static func ruleBasedSettings(_ strategy: FieldReader?) throws -> RuleBasedSettings {
-        guard let settings = try strategy?.optionalObject("ruleBased", allowed: ruleBasedKeys) else {
-            return RuleBasedSettings()
-        }
-        return RuleBasedSettings(
-            peakThresholdKW: settings.has("peakThresholdKW") ? try settings.positive("peakThresholdKW") : nil,
-            curtailOnlyInPeakWindow: try settings.bool("curtailOnlyInPeakWindow", default: true))
     }
 }
 

@@ -24,7 +24,7 @@ enum RunCommand {
 
         let scenario = try loadScenario(parsed.positional.first, seed: parsed.value("--seed"))
         let strategyName = parsed.value("--strategy") ?? scenario.strategyName
-        guard var strategy = StrategyRegistry.make(name: strategyName, ruleBased: scenario.ruleBased) else {
+        guard StrategyRegistry.names.contains(strategyName) else {
             throw UsageError(description: "unknown strategy '\(strategyName)'; the strategies are: "
                 + StrategyRegistry.names.joined(separator: ", "))
         }
@@ -41,6 +41,9 @@ enum RunCommand {
         logger.info("running the uncontrolled reference")
         progress?.label = "uncontrolled"
         let referenceResult = try simulation.run(strategy: &reference)
+        var strategy = StrategyRegistry.make(
+            name: strategyName, settings: scenario.strategySettings,
+            stepMinutes: scenario.input.grid.stepMinutes, referencePeakKW: referenceResult.peakNetLoadKW)!
         let result: SimulationResult
         if strategy.name == reference.name {
             result = referenceResult

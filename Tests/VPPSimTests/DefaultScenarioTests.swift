@@ -15,7 +15,7 @@ struct DefaultScenarioTests {
         let scenario = try ScenarioLoader.load(url: Self.scenarioURL, displayName: "default", seedOverride: seed)
         let simulation = Simulation(input: scenario.input, checksInvariants: true)
         var reference = UncontrolledStrategy()
-        var strategy = StrategyRegistry.make(name: name, ruleBased: scenario.ruleBased)!
+        var strategy = StrategyRegistry.make(name: name, settings: scenario.strategySettings)!
         return (try simulation.run(strategy: &strategy), try simulation.run(strategy: &reference), scenario)
     }
 

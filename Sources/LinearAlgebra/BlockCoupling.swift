@@ -1,0 +1,42 @@
+/// How a batch of blocks touches a set of shared (coupling) rows: the sparse
+/// matrices `C_b` (block rows x coupling rows) with at most one entry per
+/// coupling row in each block.
+///
+/// Block `b`'s entries are `entryStart[b]..<entryStart[b + 1]`, sorted by
+/// `localRow`; entry `e` says `C_b[localRow[e], couplingRow[e]] = value[e]`.
+public struct BlockCoupling: Sendable {
+    public let couplingCount: Int
+    public let entryStart: [Int]
+    public let localRow: [Int]
+    public let couplingRow: [Int]
+    /// The entries' values, refreshed at every interior-point iteration.
+    public var value: [Double]
+    /// How many identical copies each block stands for (1 when not deduplicated).
+    public let blockWeight: [Double]
+
+    public init(
+        couplingCount: Int, entryStart: [Int], localRow: [Int], couplingRow: [Int],
+        blockWeight: [Double]
+    ) {
+        precondition(
+            localRow.count == couplingRow.count && entryStart.last == localRow.count,
+            "BlockCoupling: entry arrays disagree in length")
+        precondition(
+            blockWeight.count == entryStart.count - 1,
+            "BlockCoupling: blockWeight should have one entry per block")
+        self.couplingCount = couplingCount
+        self.entryStart = entryStart
+        self.localRow = localRow
+        self.couplingRow = couplingRow
+        self.value = Array(repeating: 0, count: localRow.count)
+        self.blockWeight = blockWeight
+    }
+
+    /// True when block `b`'s coupling rows are consecutive and increasing.
+    func isContiguous(_ b: Int) -> Bool {
+        let range = entryStart[b]..<entryStart[b + 1]
+        guard let first = range.first else { return true }
+        for e in range where couplingRow[e] != couplingRow[first] + (e - first) { return false }
+        return true
+    }
+}

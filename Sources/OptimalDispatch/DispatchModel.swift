@@ -1,0 +1,81 @@
+import Assets
+import Engine
+import Optimizer
+
+/// Dispatch over a window as a linear (or, with smoothing, separable quadratic) program in
+/// the block-angular form the optimiser's structured path exploits: one block per asset,
+/// banded in time, coupled only through the per-step site balance.
+///
+/// Coupling variables per step t: net_t (free), import_t ≥ 0, and, in target mode,
+/// shortfall_t ≥ 0; one peak variable P. Coupling rows per step:
+///   net_t − Σ asset power_t = uncontrollable load_t          (site balance)
+///   import_t − net_t ≥ 0                                    (import is the positive part)
+///   P − net_t ≥ 0                                           (peak, when it is priced)
+///   net_t − shortfall_t ≤ cap                               (target mode, in the window)
+struct DispatchModel {
+    var model = Model(name: "dispatch")
+    let window: PlanningWindow
+    let objective: DispatchObjective
+    /// Per asset and window step, the variables whose sum is the asset's AC power (kW).
+    var batteryPower: [[[(VariableID, Double)]]] = []
+    var chargerPower: [[[(VariableID, Double)]]] = []
+    var shiftablePower: [[[(VariableID, Double)]]] = []
+    var curtailmentShed: [[VariableID?]] = []
+    var shortfall: [VariableID?] = []
+    var netLoad: [VariableID] = []
+
+    init(window: PlanningWindow, objective: DispatchObjective) {
+        self.window = window
+        self.objective = objective
+        let input = window.input
+        for index in input.batteries.indices { addBattery(index) }
+        for index in input.evChargers.indices { addCharger(index) }
+        for index in input.shiftableLoads.indices { addShiftable(index) }
+        for index in input.curtailableLoads.indices { addCurtailable(index) }
+        addSiteBalance()
+    }
+
+    /// The terms of asset power at window step k, for the site balance.
+    private func assetTerms(step k: Int) -> [(VariableID, Double)] {
+        var terms: [(VariableID, Double)] = []
+        for asset in batteryPower { terms += asset[k] }
+        for asset in chargerPower { terms += asset[k] }
+        for asset in shiftablePower { terms += asset[k] }
+        for asset in curtailmentPower { terms += asset[k] }
+        return terms
+    }
+
+    var curtailmentPower: [[[(VariableID, Double)]]] = []
+
+    private mutating func addSiteBalance() {
+        let hours = window.stepHours
+        let input = window.input
+        let peak = objective.peakChargePerKW > 0
+            ? model.addVariable(name: "peak", lower: -.infinity, cost: objective.peakChargePerKW) : nil
+        for (k, t) in window.steps.enumerated() {
+            let importPrice = input.importPricePerKWh[t]
+            let exportPrice = min(input.exportPricePerKWh[t], importPrice)
+            let net = model.addVariable(name: "net[\(t)]", lower: -.infinity, cost: exportPrice * hours)
+            let imports = model.addVariable(
+                name: "import[\(t)]", cost: (importPrice - exportPrice) * hours,
+                quadraticCost: 2 * objective.smoothingPerKW2 * hours)
+            netLoad.append(net)
+            let balance = [(net, 1.0)] + assetTerms(step: k).map { ($0.0, -$0.1) }
+            let load = window.uncontrollableLoadKW(t)
+            model.addRow(name: "balance[\(t)]", terms: balance, lower: load, upper: load)
+            model.addRow(name: "import[\(t)]", terms: [(imports, 1), (net, -1)], lower: 0, upper: .infinity)
+            if let peak {
+                model.addRow(name: "peak[\(t)]", terms: [(peak, 1), (net, -1)], lower: 0, upper: .infinity)
+            }
+            shortfall.append(addTargetRow(net: net, step: t))
+        }
+    }
+
+    private mutating func addTargetRow(net: VariableID, step t: Int) -> VariableID? {
+        guard let target = objective.peakTarget, window.input.isInPeakWindow(step: t) else { return nil }
+        let short = model.addVariable(
+            name: "shortfall[\(t)]", cost: target.shortfallPenaltyPerKWh * window.stepHours)
+        model.addRow(name: "target[\(t)]", terms: [(net, 1), (short, -1)], lower: -.infinity, upper: target.capKW)
+        return short
+    }
+}

@@ -1,0 +1,87 @@
+import Engine
+import Foundation
+import Optimizer
+import VPPCore
+
+/// Dispatch by optimisation, decided on forecasts and applied to the physics on actual data.
+///
+/// `optimal` plans once over the whole horizon with perfect forecasts: the bound every other
+/// strategy is measured against. `mpc` re-plans every `replanEverySteps` over the next
+/// `lookaheadSteps`, from the assets' actual states, and applies the plan's first steps.
+/// Setpoints the physics cannot follow (a forecast that was wrong, rebound the plan
+/// placed later) are clipped by the assets, never by the plan.
+public struct PredictiveStrategy: DispatchStrategy {
+    public let name: String
+    public var objective: DispatchObjective
+    public let forecastSettings: ForecastSettings
+    /// Re-plan interval and look-ahead, in steps; nil means the whole horizon.
+    public let replanEverySteps: Int?
+    public let lookaheadSteps: Int?
+    public var solverSettings: SolverSettings
+    public private(set) var solves: [SolveRecord] = []
+    /// Planned net load above the target cap, per step, from the plan in force (kW).
+    public private(set) var plannedShortfallKW: [Double] = []
+    private var forecast: ForecastSeries?
+    private var plan: DispatchPlan?
+    private let logger = Logger(subsystem: "optimal-dispatch")
+
+    public init(
+        name: String, objective: DispatchObjective, forecast: ForecastSettings = ForecastSettings(),
+        replanEverySteps: Int? = nil, lookaheadSteps: Int? = nil, solverSettings: SolverSettings = SolverSettings()
+    ) {
+        self.name = name
+        self.objective = objective
+        forecastSettings = forecast
+        self.replanEverySteps = replanEverySteps
+        self.lookaheadSteps = lookaheadSteps
+        self.solverSettings = solverSettings
+    }
+
+    public mutating func prepare(input: SimulationInput) throws {
+        forecast = ForecastSeries(input: input, settings: forecastSettings)
+        plan = nil
+        solves = []
+        plannedShortfallKW = Array(repeating: 0, count: input.grid.stepCount)
+    }
+
+    public mutating func decide(_ observation: Observation) -> Setpoints {
+        if needsNewPlan(step: observation.step) { makePlan(observation) }
+        return plan?.setpoints(step: observation.step) ?? Setpoints.idle(for: observation)
+    }
+
+    private func needsNewPlan(step: Int) -> Bool {
+        guard let plan else { return true }
+        if let every = replanEverySteps, (step - plan.firstStep) >= every { return true }
+        return plan.setpoints(step: step) == nil
+    }
+
+    private mutating func makePlan(_ observation: Observation) {
+        guard let forecast else { return }
+        let lookahead = lookaheadSteps ?? observation.input.grid.stepCount
+        let window = PlanningWindow(observation: observation, forecast: forecast, lookaheadSteps: lookahead)
+        let model = DispatchModel(window: window, objective: objective)
+        let result: SolveResult
+        do {
+            result = try model.model.solve(settings: solverSettings)
+        } catch {
+            logger.error("step \(observation.step) (\(observation.time)): the dispatch model was rejected: \(error)")
+            plan = nil
+            return
+        }
+        solves.append(SolveRecord(
+            step: observation.step, windowSteps: window.count, status: result.status.rawValue,
+            iterations: result.iterations, seconds: result.solveTimeSeconds,
+            variables: model.model.variableCount, rows: model.model.rowCount))
+        guard result.status.hasSolution else {
+            logger.warning("step \(observation.step) (\(observation.time)): \(result.status.sentence) "
+                + "The assets idle until the next plan.")
+            plan = nil
+            return
+        }
+        let newPlan = DispatchPlan(model: model, result: result)
+        for (k, shortfall) in newPlan.shortfallKW.enumerated() {
+            plannedShortfallKW[newPlan.firstStep + k] = shortfall
+        }
+        plan = newPlan
+    }
+}

@@ -1,0 +1,48 @@
+/// Grouping of blocks by identical data, for `BlockMerge`.
+extension BlockMerge {
+    /// Groups of block indices with identical data, each in increasing order,
+    /// ordered by their first block.
+    static func groups(_ model: Model) -> [[Int]] {
+        let variables = members(model.variableBlock, model.blockCount)
+        let rows = members(model.rowBlock, model.blockCount)
+        var couplingTerms = Array(repeating: [Double](), count: model.blockCount)
+        for i in 0..<model.rowCount where model.rowBlock[i] < 0 {
+            for k in model.rowStart[i]..<model.rowStart[i + 1] {
+                let j = model.termVariable[k], b = model.variableBlock[j]
+                if b < 0 { continue }
+                let local = Double(j - (variables[b].first ?? 0))
+                couplingTerms[b].append(contentsOf: [Double(i), local, model.termValue[k]])
+            }
+        }
+        var byKey: [[Double]: Int] = [:]
+        var groups: [[Int]] = []
+        for b in 0..<model.blockCount {
+            let key = signature(model, b, variables[b], rows[b]) + couplingTerms[b]
+            if let g = byKey[key] {
+                groups[g].append(b)
+            } else {
+                byKey[key] = groups.count
+                groups.append([b])
+            }
+        }
+        return groups
+    }
+
+    /// Every number describing block `b`, relative to its first variable.
+    private static func signature(
+        _ model: Model, _ b: Int, _ variables: [Int], _ rows: [Int]
+    ) -> [Double] {
+        let first = variables.first ?? 0
+        var key: [Double] = [Double(variables.count), Double(rows.count)]
+        for j in variables {
+            key += [model.lower[j], model.upper[j], model.cost[j], model.quadraticCost[j]]
+        }
+        for i in rows {
+            key += [model.rowLower[i], model.rowUpper[i], Double(model.rowStart[i + 1] - model.rowStart[i])]
+            for k in model.rowStart[i]..<model.rowStart[i + 1] {
+                key += [Double(model.termVariable[k] - first), model.termValue[k]]
+            }
+        }
+        return key
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Mehrotra's predictor-corrector method, with Gondzio's centrality
+/// correctors, on a `StandardForm`.
+struct InteriorPoint {
+    let problem: IPMProblem
+    let settings: SolverSettings
+    var kkt: any NormalEquationsSolver
+
+    struct Outcome {
+        var status: SolveStatus
+        var point: IPMIterate
+        var measures: IPMMeasures
+        var iterations: Int
+        var iterates: [[Double]]
+    }
+
+    /// Steps shorter than this count as a stall; five in a row stop the method.
+    /// Chosen by experiment: genuine progress never needed shorter steps.
+    let stallStep = 1e-8
+    let stallLimit = 5
+    /// Each failed factorization multiplies the dual regularization by this, up to 3 times.
+    let regularizationGrowth = 100.0
+
+    // Buffers reused by every iteration.
+    var scaling: IPMScaling
+    var scratch: IPMScratch
+    var affine: IPMDirection
+    var corrected: IPMDirection
+    var correctorBuffers: IPMCorrectorBuffers
+    var rl: [Double]
+    var ru: [Double]
+
+    init(problem: IPMProblem, settings: SolverSettings, kkt: any NormalEquationsSolver) {
+        self.problem = problem
+        self.settings = settings
+        self.kkt = kkt
+        let n = problem.form.n, m = problem.form.m
+        let zeros = Array(repeating: 0.0, count: n)
+        scaling = IPMScaling(inverseLowerSlack: zeros, inverseUpperSlack: zeros, hInverse: zeros)
+        scratch = IPMScratch(n: n, m: m)
+        affine = IPMDirection(n: n, m: m)
+        corrected = affine
+        correctorBuffers = IPMCorrectorBuffers(n: n, m: m)
+        rl = zeros
+        ru = zeros
+    }
+
+    mutating func run() -> Outcome {
+        var point = problem.startingPoint()
+        if let start = try? problem.mehrotraStart(
+            kkt: &kkt, regularization: max(settings.dualRegularization, 1e-8))
+        {
+            point = start
+        }
+        var iterates: [[Double]] = []
+        var stalls = 0
+        var measures = problem.measures(point)
+        for iteration in 0..<settings.maxIterations {
+            if settings.recordIterates { iterates.append(point.x) }
+            if converged(measures) {
+                return Outcome(
+                    status: .optimal, point: point, measures: measures, iterations: iteration,
+                    iterates: iterates)
+            }
+            if let certificate = certificate(point, measures) {
+                return Outcome(
+                    status: certificate, point: point, measures: measures,
+                    iterations: iteration, iterates: iterates)
+            }
+            guard let (ap, ad) = try? predictCorrectStep(&point, measures) else {
+                return stopped(.numericalFailure, point, measures, iteration, iterates)
+            }
+            stalls = max(ap, ad) < stallStep ? stalls + 1 : 0
+            problem.measure(point, into: &measures)
+            if stalls >= stallLimit || !measures.primalObjective.isFinite {
+                return stopped(.numericalFailure, point, measures, iteration + 1, iterates)
+            }
+        }
+        return stopped(.iterationLimit, point, measures, settings.maxIterations, iterates)
+    }
+
+    private func converged(_ m: IPMMeasures) -> Bool {
+        m.relativePrimal <= settings.primalTolerance && m.relativeDual <= settings.dualTolerance
+            && m.relativeGap <= settings.gapTolerance
+    }
+
+    /// One predictor-corrector iteration; returns the step lengths taken.
+    private mutating func predictCorrectStep(
+        _ point: inout IPMIterate, _ measures: IPMMeasures
+    ) throws -> (Double, Double) {
+        let p = problem, n = problem.form.n
+        p.updateScaling(&scaling, point, settings)
+        let regularization = try factorWithRetries(scaling.hInverse)
+        let refine = settings.refinementSteps
+
+        // Predictor: aim at zero complementarity.
+        for j in 0..<n {
+            rl[j] = -(point.x[j] - p.finiteLower[j]) * point.zl[j]
+            ru[j] = -(p.finiteUpper[j] - point.x[j]) * point.zu[j]
+        }
+        try p.direction(
+            &affine, point, primalResidual: measures.primalResidual,
+            dualResidual: measures.dualResidual, rl: rl, ru: ru, scaling: scaling,
+            regularization: regularization, kkt: &kkt, refinementSteps: refine,
+            scratch: &scratch)
+        let (apAff, adAff) = p.maxSteps(point, affine, scaling)
+
+        // Centering from the predicted complementarity, Mehrotra's cubic rule.
+        let muAffine = p.muAfter(point, affine, apAff, adAff)
+        let sigma = measures.mu > 0 ? pow(muAffine / measures.mu, 3) : 0
+        let target = sigma * measures.mu
+
+        // Corrector: centering plus the second-order term of the predictor.
+        for j in 0..<n {
+            rl[j] += p.lowerMask[j] * (target - affine.dx[j] * affine.dzl[j])
+            ru[j] += p.upperMask[j] * (target + affine.dx[j] * affine.dzu[j])
+        }
+        try p.direction(
+            &corrected, point, primalResidual: measures.primalResidual,
+            dualResidual: measures.dualResidual, rl: rl, ru: ru, scaling: scaling,
+            regularization: regularization, kkt: &kkt, refinementSteps: refine,
+            scratch: &scratch)
+        var (ap, ad) = p.maxSteps(point, corrected, scaling)
+
+        // Centrality correctors while they lengthen the step.
+        for _ in 0..<settings.centralityCorrectors where min(ap, ad) < 1 {
+            guard
+                let steps = try p.centralityCorrection(
+                    point, &corrected, steps: (ap, ad), target: target, scaling: scaling,
+                    regularization: regularization, kkt: &kkt, refinementSteps: refine,
+                    buffers: &correctorBuffers, scratch: &scratch)
+            else { break }
+            (ap, ad) = steps
+        }
+
+        ap = min(1, settings.stepFraction * ap)
+        ad = min(1, settings.stepFraction * ad)
+        if p.hasQuadratic {
+            ap = min(ap, ad)
+            ad = ap
+        }
+        p.step(&point, corrected, ap, ad)
+        return (ap, ad)
+    }
+
+    /// Factors the normal equations, raising the regularization on failure.
+    private mutating func factorWithRetries(_ hInverse: [Double]) throws -> Double {
+        var regularization = settings.dualRegularization
+        var attempt = 0
+        while true {
+            do {
+                try kkt.factor(hInverse: hInverse, regularization: regularization)
+                return regularization
+            } catch {
+                attempt += 1
+                if attempt > 3 { throw error }
+                regularization = max(regularization, 1e-12) * regularizationGrowth
+            }
+        }
+    }
+
+    private func certificate(_ point: IPMIterate, _ measures: IPMMeasures) -> SolveStatus? {
+        let tolerance = settings.infeasibilityTolerance
+        if problem.provesPrimalInfeasible(point, measures, tolerance: tolerance) {
+            return .primalInfeasible
+        }
+        if problem.provesDualInfeasible(point, measures, tolerance: tolerance) {
+            return .dualInfeasible
+        }
+        return nil
+    }
+
+    private func stopped(
+        _ status: SolveStatus, _ point: IPMIterate, _ measures: IPMMeasures, _ iterations: Int,
+        _ iterates: [[Double]]
+    ) -> Outcome {
+        let reduced = measures.meets(settings.reducedAccuracyTolerance)
+        return Outcome(
+            status: reduced ? .optimalReducedAccuracy : status, point: point, measures: measures,
+            iterations: iterations, iterates: iterates)
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+/// Reads free-format MPS: ROWS, COLUMNS, RHS, RANGES, BOUNDS, QUADOBJ/QMATRIX
+/// (diagonal only), OBJSENSE. The first N row is the objective; other N rows
+/// are free and dropped. The objective row's right-hand side is read as the
+/// negated objective constant (HiGHS's convention). Integer markers and
+/// integer bound types are rejected: this solver is continuous only. A
+/// maximization (`OBJSENSE MAX`) is stored negated, as a minimization.
+extension Model {
+    public static func readMPS(path: String) throws -> Model {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw MPSError(file: path, line: 0, message: "cannot read the file")
+        }
+        var reader = MPSParser(file: path)
+        return try reader.parse(text)
+    }
+
+    public static func parseMPS(_ text: String, file: String = "<text>") throws -> Model {
+        var reader = MPSParser(file: file)
+        return try reader.parse(text)
+    }
+}
+
+struct MPSParser {
+    let file: String
+    var model = Model()
+    var section = ""
+    var objectiveName: String?
+    var maximize = false
+    var rowIndex: [String: Int] = [:]
+    var rowKind: [Character] = []
+    var rhs: [Double] = []
+    var range: [Double?] = []
+    var columnIndex: [String: Int] = [:]
+    var terms: [[(Int, Double)]] = []
+    var lineNumber = 0
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func fail(_ message: String) -> MPSError {
+        MPSError(file: file, line: lineNumber, message: message)
+    }
+
+    mutating func parse(_ text: String) throws -> Model {
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.first == "*" { continue }
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if fields.isEmpty { continue }
+            if line.first != " " && line.first != "\t" {
+                try header(fields)
+                continue
+            }
+            try entry(fields)
+        }
+        guard section == "ENDATA" else { throw fail("missing ENDATA") }
+        return try finish()
+    }
+
+    private mutating func header(_ fields: [Substring]) throws {
+        section = String(fields[0]).uppercased()
+        let known = [
+            "NAME", "ROWS", "COLUMNS", "RHS", "RANGES", "BOUNDS", "QUADOBJ", "QMATRIX",
+            "OBJSENSE", "ENDATA",
+        ]
+        guard known.contains(section) else {
+            throw fail("unknown section '\(section)'; expected one of \(known.joined(separator: ", "))")
+        }
+        if section == "NAME" && fields.count > 1 { model.name = String(fields[1]) }
+        if section == "OBJSENSE" && fields.count > 1 { maximize = fields[1].uppercased() == "MAX" }
+    }
+
+    private func number(_ field: Substring) throws -> Double {
+        guard let value = Double(field) else { throw fail("'\(field)' is not a number") }
+        return value
+    }
+
+    private mutating func entry(_ f: [Substring]) throws {
+        switch section {
+        case "OBJSENSE":
+            maximize = f[0].uppercased() == "MAX" || f[0].uppercased() == "MAXIMIZE"
+        case "ROWS":
+            guard f.count >= 2, let kind = f[0].uppercased().first, "NELG".contains(kind) else {
+                throw fail("ROWS entry should be '<N|E|L|G> name'")
+            }
+            let name = String(f[1])
+            if kind == "N" {
+                if objectiveName == nil { objectiveName = name }
+                return
+            }
+            rowIndex[name] = rowKind.count
+            rowKind.append(kind)
+            rhs.append(0)
+            range.append(nil)
+            terms.append([])
+        case "COLUMNS": try columnEntry(f)
+        case "RHS", "RANGES": try rhsOrRange(f)
+        case "BOUNDS": try bound(f)
+        case "QUADOBJ", "QMATRIX": try quadratic(f)
+        default: throw fail("data line outside a section that takes data")
+        }
+    }
+
+    private mutating func columnEntry(_ f: [Substring]) throws {
+        if f.count >= 2 && f[1].contains("MARKER") {
+            throw fail("integer markers are not supported: this solver is continuous only")
+        }
+        guard f.count >= 3 && f.count % 2 == 1 else {
+            throw fail("COLUMNS entry should be 'column row value [row value]'")
+        }
+        let name = String(f[0])
+        var j = columnIndex[name] ?? -1
+        if j < 0 {
+            j = model.addVariable(name: name).index
+            columnIndex[name] = j
+        }
+        for p in stride(from: 1, to: f.count, by: 2) {
+            let row = String(f[p]), value = try number(f[p + 1])
+            if row == objectiveName {
+                model.cost[j] += value
+            } else if let i = rowIndex[row] {
+                terms[i].append((j, value))
+            } else {
+                throw fail("column '\(name)' uses row '\(row)', which ROWS does not declare")
+            }
+        }
+    }
+
+    private mutating func rhsOrRange(_ f: [Substring]) throws {
+        let start = f.count % 2 == 1 ? 1 : 0
+        guard f.count - start >= 2 else { throw fail("\(section) entry should be '[set] row value'") }
+        for p in stride(from: start, to: f.count, by: 2) {
+            let row = String(f[p]), value = try number(f[p + 1])
+            if row == objectiveName && section == "RHS" {
+                model.objectiveConstant = -value
+            } else if let i = rowIndex[row] {
+                if section == "RHS" { rhs[i] = value } else { range[i] = value }
+            } else {
+                throw fail("\(section) names row '\(row)', which ROWS does not declare")
+            }
+        }
+    }
+
+    private mutating func bound(_ f: [Substring]) throws {
+        guard f.count >= 3 else { throw fail("BOUNDS entry should be 'type set column [value]'") }
+        let kind = f[0].uppercased(), name = String(f[2])
+        guard let j = columnIndex[name] else {
+            throw fail("BOUNDS names column '\(name)', which COLUMNS does not declare")
+        }
+        let needsValue = ["UP", "LO", "FX"].contains(kind)
+        if needsValue && f.count < 4 { throw fail("bound \(kind) needs a value") }
+        let value = needsValue ? try number(f[3]) : 0
+        switch kind {
+        case "UP": model.upper[j] = value
+        case "LO": model.lower[j] = value
+        case "FX": model.lower[j] = value; model.upper[j] = value
+        case "FR": model.lower[j] = -.infinity; model.upper[j] = .infinity
+        case "MI": model.lower[j] = -.infinity
+        case "PL": model.upper[j] = .infinity
+        default:
+            throw fail("bound type '\(kind)' is not supported; use UP, LO, FX, FR, MI or PL")
+        }
+    }
+
+    private mutating func quadratic(_ f: [Substring]) throws {
+        guard f.count >= 3, let a = columnIndex[String(f[0])], let b = columnIndex[String(f[1])]
+        else { throw fail("\(section) entry should be 'column column value' with known columns") }
+        let value = try number(f[2])
+        if a != b {
+            if value == 0 { return }
+            throw fail("off-diagonal quadratic term: only separable (diagonal) costs are supported")
+        }
+        model.quadraticCost[a] += value
+    }
+
+    private mutating func finish() throws -> Model {
+        var rowNameByIndex = Array(repeating: "", count: rowKind.count)
+        for (name, i) in rowIndex { rowNameByIndex[i] = name }
+        for i in 0..<rowKind.count {
+            var (lo, up) = (-Double.infinity, Double.infinity)
+            let r = range[i].map { abs($0) }
+            switch rowKind[i] {
+            case "E":
+                (lo, up) = (rhs[i], rhs[i])
+                if let raw = range[i] { if raw >= 0 { up = rhs[i] + raw } else { lo = rhs[i] + raw } }
+            case "L": up = rhs[i]; if let r { lo = rhs[i] - r }
+            default: lo = rhs[i]; if let r { up = rhs[i] + r }
+            }
+            let row = terms[i].map { (VariableID(index: $0.0), $0.1) }
+            model.addRow(name: rowNameByIndex[i], terms: row, lower: lo, upper: up)
+        }
+        if maximize {
+            for j in 0..<model.variableCount { model.cost[j] = -model.cost[j] }
+            if model.quadraticCost.contains(where: { $0 != 0 }) {
+                throw fail("maximizing a quadratic objective is not convex; use OBJSENSE MIN")
+            }
+            model.objectiveConstant = -model.objectiveConstant
+        }
+        return model
+    }
+}

@@ -1,0 +1,116 @@
+/// A linear or convex separable quadratic program under construction:
+///
+///     minimize    sum_j cost[j] x[j] + 1/2 quadraticCost[j] x[j]^2 + objectiveConstant
+///     subject to  rowLower[i] <= sum_j a[i, j] x[j] <= rowUpper[i]
+///                 lower[j] <= x[j] <= upper[j]
+///
+/// Bounds may be infinite; equal bounds make an equality or a fixed variable.
+/// Variables and rows added between `beginBlock` and `endBlock` belong to that
+/// block (one asset); the rest are coupling variables and coupling rows. A block
+/// row may use only its own block's variables; coupling rows may use any.
+public struct Model: Sendable {
+    public var name: String
+    public var objectiveConstant = 0.0
+
+    public internal(set) var variableNames: [String] = []
+    public internal(set) var lower: [Double] = []
+    public internal(set) var upper: [Double] = []
+    public internal(set) var cost: [Double] = []
+    public internal(set) var quadraticCost: [Double] = []
+    /// The block of each variable, or -1 for a coupling variable.
+    public internal(set) var variableBlock: [Int] = []
+
+    public internal(set) var rowNames: [String] = []
+    public internal(set) var rowLower: [Double] = []
+    public internal(set) var rowUpper: [Double] = []
+    public internal(set) var rowBlock: [Int] = []
+    /// Row `i`'s terms are `rowStart[i]..<rowStart[i + 1]` of `termVariable`/`termValue`.
+    public internal(set) var rowStart: [Int] = [0]
+    public internal(set) var termVariable: [Int] = []
+    public internal(set) var termValue: [Double] = []
+
+    public internal(set) var blockNames: [String] = []
+    var openBlock: Int?
+
+    public init(name: String = "model") {
+        self.name = name
+    }
+
+    public var variableCount: Int { lower.count }
+    public var rowCount: Int { rowLower.count }
+    public var blockCount: Int { blockNames.count }
+
+    /// Starts a block; everything added until `endBlock()` belongs to it.
+    @discardableResult
+    public mutating func beginBlock(name: String) -> BlockID {
+        precondition(openBlock == nil, "beginBlock(\(name)): block already open; call endBlock()")
+        blockNames.append(name)
+        openBlock = blockNames.count - 1
+        return BlockID(index: blockNames.count - 1)
+    }
+
+    public mutating func endBlock() {
+        precondition(openBlock != nil, "endBlock(): no block is open")
+        openBlock = nil
+    }
+
+    @discardableResult
+    public mutating func addVariable(
+        name: String, lower: Double = 0, upper: Double = .infinity,
+        cost: Double = 0, quadraticCost: Double = 0
+    ) -> VariableID {
+        variableNames.append(name)
+        self.lower.append(lower)
+        self.upper.append(upper)
+        self.cost.append(cost)
+        self.quadraticCost.append(quadraticCost)
+        variableBlock.append(openBlock ?? -1)
+        return VariableID(index: variableNames.count - 1)
+    }
+
+    /// Adds `lower <= sum(coefficient * variable) <= upper`; repeated variables add up.
+    @discardableResult
+    public mutating func addRow(
+        name: String, terms: [(VariableID, Double)], lower: Double, upper: Double
+    ) -> RowID {
+        for (variable, value) in terms {
+            precondition(
+                variable.index >= 0 && variable.index < variableCount,
+                "addRow(\(name)): variable index \(variable.index) is not in this model")
+            termVariable.append(variable.index)
+            termValue.append(value)
+        }
+        rowStart.append(termVariable.count)
+        rowNames.append(name)
+        rowLower.append(lower)
+        rowUpper.append(upper)
+        rowBlock.append(openBlock ?? -1)
+        return RowID(index: rowNames.count - 1)
+    }
+
+    public mutating func setBounds(_ variable: VariableID, lower: Double, upper: Double) {
+        self.lower[variable.index] = lower
+        self.upper[variable.index] = upper
+    }
+
+    public mutating func setCost(_ variable: VariableID, linear: Double, quadratic: Double = 0) {
+        cost[variable.index] = linear
+        quadraticCost[variable.index] = quadratic
+    }
+
+    /// The objective `c'x + 1/2 x'Qx + constant` at `x` (one value per variable).
+    public func objective(at x: [Double]) -> Double {
+        var total = objectiveConstant
+        for j in 0..<variableCount {
+            total += cost[j] * x[j] + 0.5 * quadraticCost[j] * x[j] * x[j]
+        }
+        return total
+    }
+
+    /// Row activities `a_i x` at `x`.
+    public func rowActivity(at x: [Double]) -> [Double] {
+        (0..<rowCount).map { i in
+            (rowStart[i]..<rowStart[i + 1]).reduce(0.0) { $0 + termValue[$1] * x[termVariable[$1]] }
+        }
+    }
+}

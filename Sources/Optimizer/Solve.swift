@@ -1,0 +1,98 @@
+import Foundation
+import LinearAlgebra
+
+extension Model {
+    /// Solves the model with the interior-point method.
+    ///
+    /// Throws only for invalid input (`ModelError`, `SettingsError`); every
+    /// outcome of the method itself, including failures, is a `SolveStatus`.
+    public func solve(settings: SolverSettings = SolverSettings()) throws -> SolveResult {
+        try settings.validate()
+        try validate()
+        let clock = Date()
+        if settings.path != .general && blockCount > 0 && settings.mergeIdenticalBlocks {
+            let merged = BlockMerge(self)
+            if merged.mergedAny {
+                var result = try merged.reduced.solve(settings: settings)
+                merged.expand(&result, original: self)
+                result.solveTimeSeconds = Date().timeIntervalSince(clock)
+                return result
+            }
+        }
+        let form = StandardForm(self, threads: settings.threads)
+        if !form.violatedEmptyRows.isEmpty {
+            return infeasibleAsGiven(form, elapsed: Date().timeIntervalSince(clock))
+        }
+        let useStructured =
+            settings.path == .structured || (settings.path == .automatic && blockCount > 0)
+        var kkt: any NormalEquationsSolver = GeneralNormalEquations(form.a)
+        var fallbackNote = ""
+        let openBLASThreads = OpenBLAS.threadCount
+        defer { OpenBLAS.setThreadCount(openBLASThreads) }
+        if useStructured {
+            // The structured path runs its own threads over blocks and only small
+            // dense factorizations; idle OpenBLAS threads would spin against them.
+            OpenBLAS.setThreadCount(1)
+            do {
+                kkt = try StructuredNormalEquations(
+                    form, blockCount: blockCount, threads: settings.threads)
+            } catch {
+                fallbackNote = "; structured path not applicable: \(error)"
+            }
+        }
+        var method = InteriorPoint(problem: IPMProblem(form), settings: settings, kkt: kkt)
+        let outcome = method.run()
+        var result = makeResult(form, outcome, path: kkt.pathDescription + fallbackNote)
+        if outcome.status == .primalInfeasible {
+            result.infeasibility = explainInfeasibility(form, outcome.point, settings: settings)
+        }
+        result.solveTimeSeconds = Date().timeIntervalSince(clock)
+        return result
+    }
+
+    private func makeResult(
+        _ form: StandardForm, _ outcome: InteriorPoint.Outcome, path: String
+    ) -> SolveResult {
+        var x = lower
+        for j in 0..<variableCount where form.variableColumn[j] >= 0 {
+            x[j] = outcome.point.x[form.variableColumn[j]]
+        }
+        var duals = Array(repeating: 0.0, count: rowCount)
+        for i in 0..<rowCount where form.modelRowIndex[i] >= 0 {
+            duals[i] = outcome.point.y[form.modelRowIndex[i]]
+        }
+        var reduced = (0..<variableCount).map { cost[$0] + quadraticCost[$0] * x[$0] }
+        for i in 0..<rowCount {
+            for k in rowStart[i]..<rowStart[i + 1] {
+                reduced[termVariable[k]] -= termValue[k] * duals[i]
+            }
+        }
+        let iterates = outcome.iterates.map { xs in
+            (0..<variableCount).map { j in
+                form.variableColumn[j] >= 0 ? xs[form.variableColumn[j]] : lower[j]
+            }
+        }
+        return SolveResult(
+            status: outcome.status, x: x, rowDuals: duals, reducedCosts: reduced,
+            objective: objective(at: x), primalResidual: outcome.measures.relativePrimal,
+            dualResidual: outcome.measures.relativeDual,
+            relativeGap: outcome.measures.relativeGap, iterations: outcome.iterations,
+            solveTimeSeconds: 0, pathDescription: path, infeasibility: nil, iterates: iterates)
+    }
+
+    /// A row with only fixed variables already violates its bounds.
+    private func infeasibleAsGiven(_ form: StandardForm, elapsed: Double) -> SolveResult {
+        let rows = form.violatedEmptyRows.map { rowNames[$0] }
+        return SolveResult(
+            status: .primalInfeasible, x: lower, rowDuals: Array(repeating: 0, count: rowCount),
+            reducedCosts: cost, objective: objective(at: lower), primalResidual: .infinity,
+            dualResidual: .infinity, relativeGap: .infinity, iterations: 0,
+            solveTimeSeconds: elapsed, pathDescription: "presolve",
+            infeasibility: InfeasibilityExplanation(
+                summary: "rows with only fixed variables violate their bounds: "
+                    + rows.joined(separator: ", "),
+                blocksInfeasibleAlone: [], contributions: rows.map {
+                    .init(kind: .row, name: $0, weight: 1)
+                }))
+    }
+}

@@ -1,0 +1,38 @@
+import LinearAlgebra
+
+/// What `vppsim solve FILE.mps` prints: `description` is a multi-line summary.
+public struct SolveReport: Sendable, CustomStringConvertible {
+    public var file: String
+    public var variables: Int
+    public var rows: Int
+    public var result: SolveResult
+    /// The OpenBLAS kernel and thread count in use, e.g. "Prescott, 2 threads".
+    public var openBLAS: String
+
+    public var description: String {
+        var lines = [
+            "file:        \(file) (\(variables) variables, \(rows) rows)",
+            "status:      \(result.status.rawValue). \(result.status.sentence)",
+            "objective:   \(result.objective)",
+            "iterations:  \(result.iterations)",
+            "residuals:   primal \(result.primalResidual), dual \(result.dualResidual), "
+                + "gap \(result.relativeGap) (relative)",
+            "time:        \(result.solveTimeSeconds) s",
+            "path:        \(result.pathDescription)",
+            "OpenBLAS:    \(openBLAS)",
+        ]
+        if let why = result.infeasibility { lines.append("infeasibility: \(why)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Reads an MPS file and solves it (with the general path unless `settings.path` says otherwise).
+public func solveMPSFile(path: String, settings: SolverSettings) throws -> SolveReport {
+    let model = try Model.readMPS(path: path)
+    var chosen = settings
+    if chosen.path == .automatic { chosen.path = .general }
+    let result = try model.solve(settings: chosen)
+    return SolveReport(
+        file: path, variables: model.variableCount, rows: model.rowCount, result: result,
+        openBLAS: OpenBLAS.summary)
+}

@@ -1,0 +1,65 @@
+import LinearAlgebra
+
+/// A sparse matrix kept by row (for `A x`) and by column (for `A' y`, and the
+/// column structure the KKT solvers analyse).
+struct SparseMatrix: Sendable {
+    let rows: Int
+    let columns: Int
+    /// Column `j`'s entries are `columnStart[j]..<columnStart[j + 1]`.
+    let columnStart: [Int]
+    let rowIndex: [Int]
+    let columnValue: [Double]
+    let byRow: CompressedRows
+    let byColumn: CompressedRows
+
+    /// Builds from (row, column, value) triplets with no duplicates.
+    init(rows: Int, columns: Int, triplets: [(Int, Int, Double)], threads: Int = 1) {
+        self.rows = rows
+        self.columns = columns
+        var cs = Array(repeating: 0, count: columns + 1)
+        var rs = Array(repeating: 0, count: rows + 1)
+        for (i, j, _) in triplets {
+            cs[j + 1] += 1
+            rs[i + 1] += 1
+        }
+        for j in 0..<columns { cs[j + 1] += cs[j] }
+        for i in 0..<rows { rs[i + 1] += rs[i] }
+        var ri = Array(repeating: 0, count: triplets.count)
+        var cv = Array(repeating: 0.0, count: triplets.count)
+        var ci = Array(repeating: Int32(0), count: triplets.count)
+        var rv = Array(repeating: 0.0, count: triplets.count)
+        var nextC = cs, nextR = rs
+        for (i, j, v) in triplets {
+            ri[nextC[j]] = i
+            cv[nextC[j]] = v
+            nextC[j] += 1
+            ci[nextR[i]] = Int32(j)
+            rv[nextR[i]] = v
+            nextR[i] += 1
+        }
+        columnStart = cs
+        rowIndex = ri
+        columnValue = cv
+        var r = CompressedRows(rows: rows, columns: columns, rowStart: rs, columnIndex: ci, value: rv)
+        var c = CompressedRows(
+            rows: columns, columns: rows, rowStart: cs, columnIndex: ri.map { Int32($0) }, value: cv)
+        r.threads = threads
+        c.threads = threads
+        byRow = r
+        byColumn = c
+    }
+
+    /// `A x`.
+    func multiply(_ x: [Double]) -> [Double] {
+        var y: [Double] = []
+        byRow.multiply(x, into: &y)
+        return y
+    }
+
+    /// `A' y`.
+    func multiplyTransposed(_ y: [Double]) -> [Double] {
+        var x: [Double] = []
+        byColumn.multiply(y, into: &x)
+        return x
+    }
+}

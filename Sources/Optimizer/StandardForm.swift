@@ -1,0 +1,106 @@
+/// The model in the form the interior-point method works on:
+///
+///     minimize c'x + 1/2 x'diag(q)x   subject to   A x = b,  lower <= x <= upper
+///
+/// Fixed variables are substituted out; every row that is not an equality gets
+/// a slack column `s` with the row's bounds and becomes `a x - s = 0`. Rows left
+/// with no variables are checked and dropped.
+struct StandardForm: Sendable {
+    var a: SparseMatrix
+    var b: [Double]
+    var c: [Double]
+    var q: [Double]
+    var lower: [Double]
+    var upper: [Double]
+    /// Block of each column and row (-1: coupling).
+    var columnBlock: [Int]
+    var rowBlock: [Int]
+    /// Model variable of each column, or -1 for a slack.
+    var columnVariable: [Int]
+    /// Column of each model variable, or -1 when fixed.
+    var variableColumn: [Int]
+    /// Row of each model row, or -1 when dropped.
+    var modelRowIndex: [Int]
+    /// Model row of each standard-form row.
+    var rowModelRow: [Int]
+    /// The objective's constant after substituting fixed variables.
+    var objectiveConstant: Double
+    /// Dropped rows whose fixed activity violates their bounds (infeasible as given).
+    var violatedEmptyRows: [Int]
+
+    var n: Int { c.count }
+    var m: Int { b.count }
+
+    init(_ model: Model, threads: Int = 1) {
+        let fixed = (0..<model.variableCount).map { model.lower[$0] == model.upper[$0] }
+        var constant = model.objectiveConstant
+        var variableColumn = Array(repeating: -1, count: model.variableCount)
+        var columnVariable: [Int] = []
+        c = []; q = []; lower = []; upper = []; columnBlock = []
+        for j in 0..<model.variableCount {
+            if fixed[j] {
+                let v = model.lower[j]
+                constant += model.cost[j] * v + 0.5 * model.quadraticCost[j] * v * v
+                continue
+            }
+            variableColumn[j] = columnVariable.count
+            columnVariable.append(j)
+            c.append(model.cost[j]); q.append(model.quadraticCost[j])
+            lower.append(model.lower[j]); upper.append(model.upper[j])
+            columnBlock.append(model.variableBlock[j])
+        }
+
+        var triplets: [(Int, Int, Double)] = []
+        var slackRows: [(row: Int, lower: Double, upper: Double, block: Int)] = []
+        b = []; rowBlock = []; rowModelRow = []; violatedEmptyRows = []
+        var modelRowIndex = Array(repeating: -1, count: model.rowCount)
+        // Repeated variables in a row add up; `merged` is indexed by variable.
+        var merged = Array(repeating: 0.0, count: model.variableCount)
+        var seen = Array(repeating: false, count: model.variableCount)
+        var order: [Int] = []
+        for i in 0..<model.rowCount {
+            var fixedActivity = 0.0
+            order.removeAll(keepingCapacity: true)
+            for k in model.rowStart[i]..<model.rowStart[i + 1] {
+                let j = model.termVariable[k]
+                if fixed[j] { fixedActivity += model.termValue[k] * model.lower[j]; continue }
+                if !seen[j] { order.append(j); seen[j] = true }
+                merged[j] += model.termValue[k]
+            }
+            let terms = order.filter { merged[$0] != 0 }
+            defer { for j in order { merged[j] = 0; seen[j] = false } }
+            let lo = model.rowLower[i], up = model.rowUpper[i]
+            if terms.isEmpty {
+                let slack = 1e-9 * (1 + abs(fixedActivity))
+                if fixedActivity < lo - slack || fixedActivity > up + slack {
+                    violatedEmptyRows.append(i)
+                }
+                continue
+            }
+            let r = b.count
+            modelRowIndex[i] = r
+            rowModelRow.append(i)
+            rowBlock.append(model.rowBlock[i])
+            for j in terms { triplets.append((r, variableColumn[j], merged[j])) }
+            if lo == up {
+                b.append(lo - fixedActivity)
+            } else {
+                b.append(0)
+                slackRows.append((r, lo - fixedActivity, up - fixedActivity, model.rowBlock[i]))
+            }
+        }
+        for slack in slackRows {
+            let column = columnVariable.count
+            columnVariable.append(-1)
+            c.append(0); q.append(0)
+            lower.append(slack.lower); upper.append(slack.upper)
+            columnBlock.append(slack.block)
+            triplets.append((slack.row, column, -1))
+        }
+        a = SparseMatrix(rows: b.count, columns: c.count, triplets: triplets, threads: threads)
+        self.columnVariable = columnVariable
+        self.variableColumn = variableColumn
+        self.modelRowIndex = modelRowIndex
+        objectiveConstant = constant
+    }
+}

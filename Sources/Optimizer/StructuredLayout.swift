@@ -1,0 +1,137 @@
+import LinearAlgebra
+
+/// The block-angular structure of a standard form, analysed once per solve.
+///
+/// Rows of block `b` form the tridiagonal block `M_b = A_b H^-1 A_b'`; coupling
+/// rows form the Schur complement. Every per-iteration quantity is a sum
+/// `coefficient * hInverse[column]` over a precomputed list, kept in flat arrays.
+struct StructuredLayout {
+    /// Why a model does not fit the fast structured path.
+    enum Unsupported: Error, CustomStringConvertible {
+        case notTridiagonal(block: Int)
+        case couplingSpansBlockRows(block: Int)
+
+        var description: String {
+            switch self {
+            case .notTridiagonal(let b):
+                return "block \(b): a variable links block rows more than one apart"
+            case .couplingSpansBlockRows(let b):
+                return "block \(b): a coupling row reaches more than one of its rows"
+            }
+        }
+    }
+
+    /// A flat list of terms `coefficient * hInverse[column]` accumulated into `target`.
+    struct Terms {
+        var target: [Int] = []
+        var column: [Int] = []
+        var coefficient: [Double] = []
+
+        mutating func append(_ t: Int, _ j: Int, _ c: Double) {
+            target.append(t); column.append(j); coefficient.append(c)
+        }
+    }
+
+    /// Form row of each stacked block row, and of each coupling row.
+    var blockRowOrder: [Int] = []
+    var couplingRowOrder: [Int] = []
+    var blockStart: [Int] = [0]
+    /// Terms of the tridiagonal diagonal and off-diagonal (target: stacked block row).
+    var diagonalTerms = Terms()
+    var offDiagonalTerms = Terms()
+    /// Terms of `B H^-1 B'` (target: `k1 + k2 * couplingCount`, lower triangle).
+    var couplingTerms = Terms()
+    /// Terms of each coupling entry `C_b[p, k]` (target: entry index).
+    var entryTerms = Terms()
+    var coupling = BlockCoupling(
+        couplingCount: 0, entryStart: [0], localRow: [], couplingRow: [], blockWeight: [])
+    /// Stacked block row of each coupling entry.
+    var entryRowGlobal: [Int] = []
+
+    init(_ form: StandardForm, blockCount: Int) throws {
+        let a = form.a
+        var local = Array(repeating: -1, count: form.m)
+        var rowsOfBlock = Array(repeating: [Int](), count: blockCount)
+        for r in 0..<form.m {
+            if form.rowBlock[r] >= 0 {
+                rowsOfBlock[form.rowBlock[r]].append(r)
+            } else {
+                local[r] = couplingRowOrder.count
+                couplingRowOrder.append(r)
+            }
+        }
+        for rows in rowsOfBlock {
+            for r in rows { local[r] = blockRowOrder.count; blockRowOrder.append(r) }
+            blockStart.append(blockRowOrder.count)
+        }
+        let m0 = couplingRowOrder.count
+        var columnsOfBlock = Array(repeating: [Int](), count: blockCount)
+        for j in 0..<form.n where form.columnBlock[j] >= 0 {
+            columnsOfBlock[form.columnBlock[j]].append(j)
+        }
+
+        var entryStart = [0], entryRow: [Int] = [], entryCoupling: [Int] = []
+        for b in 0..<blockCount {
+            var entryOf: [Int: Int] = [:]
+            var pending: [(p: Int, k: Int, terms: [(Int, Double)])] = []
+            for j in columnsOfBlock[b] {
+                var blockRows: [(Int, Double)] = [], couplingRows: [(Int, Double)] = []
+                for e in a.columnStart[j]..<a.columnStart[j + 1] {
+                    let r = a.rowIndex[e], v = a.columnValue[e]
+                    if form.rowBlock[r] >= 0 { blockRows.append((local[r], v)) }
+                    else { couplingRows.append((local[r], v)) }
+                }
+                blockRows.sort { $0.0 < $1.0 }
+                try addBlockTerms(j, blockRows, block: b)
+                addCouplingPairs(j, couplingRows, m0)
+                if couplingRows.isEmpty || blockRows.isEmpty { continue }
+                guard blockRows.count == 1 else { throw Unsupported.couplingSpansBlockRows(block: b) }
+                let (p, ap) = blockRows[0]
+                for (k, bk) in couplingRows {
+                    if let e = entryOf[k] {
+                        guard pending[e].p == p else {
+                            throw Unsupported.couplingSpansBlockRows(block: b)
+                        }
+                        pending[e].terms.append((j, ap * bk))
+                    } else {
+                        entryOf[k] = pending.count
+                        pending.append((p, k, [(j, ap * bk)]))
+                    }
+                }
+            }
+            pending.sort { ($0.p, $0.k) < ($1.p, $1.k) }
+            for entry in pending {
+                for (j, c) in entry.terms { entryTerms.append(entryRow.count, j, c) }
+                entryRowGlobal.append(entry.p)
+                entryRow.append(entry.p - blockStart[b])
+                entryCoupling.append(entry.k)
+            }
+            entryStart.append(entryRow.count)
+        }
+        coupling = BlockCoupling(
+            couplingCount: m0, entryStart: entryStart, localRow: entryRow,
+            couplingRow: entryCoupling, blockWeight: Array(repeating: 1, count: blockCount))
+        for j in 0..<form.n where form.columnBlock[j] < 0 {
+            var couplingRows: [(Int, Double)] = []
+            for e in a.columnStart[j]..<a.columnStart[j + 1] {
+                couplingRows.append((local[a.rowIndex[e]], a.columnValue[e]))
+            }
+            addCouplingPairs(j, couplingRows, m0)
+        }
+    }
+
+    private mutating func addBlockTerms(_ j: Int, _ rows: [(Int, Double)], block: Int) throws {
+        for (p, v) in rows { diagonalTerms.append(p, j, v * v) }
+        if rows.count < 2 { return }
+        guard rows.count == 2, rows[1].0 == rows[0].0 + 1 else {
+            throw Unsupported.notTridiagonal(block: block)
+        }
+        offDiagonalTerms.append(rows[0].0, j, rows[0].1 * rows[1].1)
+    }
+
+    private mutating func addCouplingPairs(_ j: Int, _ rows: [(Int, Double)], _ m0: Int) {
+        for (k1, v1) in rows {
+            for (k2, v2) in rows where k2 <= k1 { couplingTerms.append(k1 + k2 * m0, j, v1 * v2) }
+        }
+    }
+}
