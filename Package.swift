@@ -54,7 +54,9 @@ let package = Package(
         .target(name: "DemandResponse", dependencies: ["VPPCore", "InputData", "Engine"]),
         .target(
             name: "Studies",
-            dependencies: ["VPPCore", "InputData", "Engine", "Strategies", "Scenario", "Results"]
+            dependencies: [
+                "VPPCore", "InputData", "Engine", "Strategies", "OptimalDispatch", "Scenario", "Results",
+            ]
         ),
         .executableTarget(
             name: "vppsim",

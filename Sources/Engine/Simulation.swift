@@ -50,6 +50,20 @@ public struct Simulation {
             curtailmentCost: curtailmentCost)
     }
 
+    /// What a strategy would see at `step` after `strategy` ran the steps before it; for
+    /// planners that solve their own problem from a given moment (response capability).
+    public func observation(at step: Int, following strategy: inout some DispatchStrategy) throws -> Observation {
+        try strategy.prepare(input: input)
+        var fleet = Fleet(input: input)
+        for earlier in 0..<step {
+            fleet.observeClock(step: earlier)
+            let setpoints = strategy.decide(fleet.observation(step: earlier, input: input))
+            _ = fleet.advance(setpoints, step: earlier, stepHours: input.grid.stepHours)
+        }
+        fleet.observeClock(step: step)
+        return fleet.observation(step: step, input: input)
+    }
+
     private func checkShape(_ setpoints: Setpoints, observation: Observation, strategy: String) throws {
         let counts = [
             ("batteryKW", setpoints.batteryKW.count, observation.batteries.count),

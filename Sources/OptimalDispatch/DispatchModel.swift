@@ -24,7 +24,16 @@ struct DispatchModel {
     var shortfall: [VariableID?] = []
     var netLoad: [VariableID] = []
 
-    init(window: PlanningWindow, objective: DispatchObjective) {
+    /// Capability mode: the reduction R held below `baselineKW` over `steps`.
+    struct CapabilityRequest {
+        var steps: Range<Int>
+        var baselineKW: [Double]
+        var weightPerKW: Double
+    }
+
+    var capability: VariableID?
+
+    init(window: PlanningWindow, objective: DispatchObjective, capability request: CapabilityRequest? = nil) {
         self.window = window
         self.objective = objective
         let input = window.input
@@ -33,6 +42,18 @@ struct DispatchModel {
         for index in input.shiftableLoads.indices { addShiftable(index) }
         for index in input.curtailableLoads.indices { addCurtailable(index) }
         addSiteBalance()
+        if let request { addCapability(request) }
+    }
+
+    /// Maximises R subject to net_t + R ≤ baseline_t for every t of the request's steps.
+    private mutating func addCapability(_ request: CapabilityRequest) {
+        let reduction = model.addVariable(name: "capability", lower: -.infinity, cost: -request.weightPerKW)
+        for t in request.steps where window.steps.contains(t) {
+            let net = netLoad[t - window.steps.lowerBound]
+            model.addRow(name: "hold[\(t)]", terms: [(net, 1), (reduction, 1)], lower: -.infinity,
+                         upper: request.baselineKW[t])
+        }
+        capability = reduction
     }
 
     /// The terms of asset power at window step k, for the site balance.

@@ -4,7 +4,11 @@ import VPPCore
 
 /// Writes a run's result files. See docs/results.md for every column.
 public enum ResultWriter {
-    public static func timeseriesCSV(result: SimulationResult, reference: SimulationResult, input: SimulationInput) -> String {
+    /// - Parameter extraColumns: further per-step columns (name with unit, one value per step).
+    public static func timeseriesCSV(
+        result: SimulationResult, reference: SimulationResult, input: SimulationInput,
+        extraColumns: [(name: String, values: [Double])] = []
+    ) -> String {
         let money = result.currency
         var lines = [[
             "timestamp", "base_load_kW", "pv_kW", "ev_kW", "ev_charging_kW", "ev_v2g_kW", "battery_kW",
@@ -12,7 +16,7 @@ public enum ResultWriter {
             "curtailable_kW", "flexible_kW", "net_load_kW", "net_load_uncontrolled_kW",
             "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
             "ev_energy_kWh", "ev_connected", "shed_kW", "rebound_kW", "in_peak_window",
-        ].joined(separator: ",")]
+        ].joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
         lines.reserveCapacity(result.records.count + 1)
         for (step, record) in result.records.enumerated() {
             let f = { (value: Double) in NumberFormat.fixed(value) }
@@ -24,7 +28,7 @@ public enum ResultWriter {
                 NumberFormat.fixed(record.exportPricePerKWh, decimals: 6),
                 f(record.batteryEnergyKWh), f(record.evEnergyKWh), String(record.evConnectedCount),
                 f(record.shedKW), f(record.reboundKW), input.isInPeakWindow(step: step) ? "1" : "0",
-            ].joined(separator: ","))
+            ].joined(separator: ",") + extraColumns.map { ",\(f($0.values[step]))" }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }

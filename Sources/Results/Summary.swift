@@ -13,6 +13,12 @@ public struct SummaryField: Sendable, Equatable {
     public let value: Value
     public let unit: String
 
+    public init(key: String, value: Value, unit: String) {
+        self.key = key
+        self.value = value
+        self.unit = unit
+    }
+
     /// The column name in summary.csv: the key with its unit appended.
     public var columnName: String { unit.isEmpty ? key : "\(key)_\(unit)" }
 }
@@ -21,7 +27,10 @@ public struct SummaryField: Sendable, Equatable {
 public struct RunSummary: Sendable {
     public let fields: [SummaryField]
 
-    public init(result: SimulationResult, reference: SimulationResult, version: String) {
+    public init(
+        result: SimulationResult, reference: SimulationResult, version: String,
+        capability: CapabilitySummary? = nil, extra: [SummaryField] = []
+    ) {
         let hours = result.grid.stepHours
         let peak = result.peakNetLoadKW
         let referencePeak = reference.peakNetLoadKW
@@ -31,7 +40,7 @@ public struct RunSummary: Sendable {
         func number(_ key: String, _ value: Double, _ unit: String) -> SummaryField {
             SummaryField(key: key, value: .number(value), unit: unit)
         }
-        fields = [
+        var fields = [
             SummaryField(key: "scenario", value: .text(result.scenarioName), unit: ""),
             SummaryField(key: "strategy", value: .text(result.strategyName), unit: ""),
             SummaryField(key: "seed", value: .integer(Int(result.seed)), unit: ""),
@@ -63,8 +72,11 @@ public struct RunSummary: Sendable {
             number("curtailment_cost", result.curtailmentCost, money),
             number("shifted_energy", result.shiftedEnergyKWh, "kWh"),
             number("shiftable_energy_unfinished", result.unfinishedShiftableEnergyKWh, "kWh"),
-            SummaryField(key: "vppsim_version", value: .text(version), unit: ""),
         ]
+        fields += capability?.fields(result: result, reference: reference) ?? []
+        fields += extra
+        fields.append(SummaryField(key: "vppsim_version", value: .text(version), unit: ""))
+        self.fields = fields
     }
 
     public func field(_ columnName: String) -> SummaryField? {

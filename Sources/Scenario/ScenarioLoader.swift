@@ -10,6 +10,8 @@ public struct LoadedScenario {
     public var description: String
     public var strategyName: String
     public var strategySettings: StrategySettings
+    /// The response target to judge capability against; nil when the scenario sets none.
+    public var responseTarget: ResponseTarget?
     public var input: SimulationInput
 }
 
@@ -18,7 +20,8 @@ public struct LoadedScenario {
 public enum ScenarioLoader {
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
-        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads", "strategy", "source",
+        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads", "strategy",
+        "responseTarget", "source",
     ]
 
     /// - Parameters:
@@ -82,7 +85,11 @@ public enum ScenarioLoader {
             reader.optionalObject("strategy", allowed: StrategySection.keys), stepMinutes: grid.stepMinutes)
         return LoadedScenario(
             name: name, description: try reader.string("description", default: ""),
-            strategyName: strategy.name, strategySettings: strategy.settings, input: input)
+            strategyName: strategy.name, strategySettings: strategy.settings,
+            responseTarget: try ResponseTargetSection.read(
+                reader.optionalObject("responseTarget", allowed: ResponseTargetSection.keys),
+                horizonHours: grid.durationHours),
+            input: input)
     }
 
     private static func readAssets(

@@ -3,6 +3,7 @@ import Foundation
 import Results
 import Scenario
 import Strategies
+import Studies
 import VPPCore
 
 enum RunCommand {
@@ -32,38 +33,19 @@ enum RunCommand {
         logger.info("scenario '\(scenario.name)': \(scenario.input.grid.stepCount) steps of "
             + "\(scenario.input.grid.stepMinutes) min from \(scenario.input.grid.start), seed \(scenario.input.seed)")
 
-        var simulation = Simulation(input: scenario.input)
-        if parsed.flag("--check-invariants") { simulation.checksInvariants = true }
         let progress = quiet ? nil : ProgressReporter()
-        simulation.progress = progress.map { reporter in { done, total in reporter.update(done: done, total: total) } }
-
-        var reference = UncontrolledStrategy()
-        logger.info("running the uncontrolled reference")
-        progress?.label = "uncontrolled"
-        let referenceResult = try simulation.run(strategy: &reference)
-        var strategy = StrategyRegistry.make(
-            name: strategyName, settings: scenario.strategySettings,
-            stepMinutes: scenario.input.grid.stepMinutes, referencePeakKW: referenceResult.peakNetLoadKW)!
-        let result: SimulationResult
-        if strategy.name == reference.name {
-            result = referenceResult
-        } else {
-            logger.info("running \(strategy.name)")
-            progress?.label = strategy.name
-            result = try simulation.run(strategy: &strategy)
-        }
+        let run = try ScenarioRun(
+            scenario: scenario, strategyName: strategyName, version: CommandLineInterface.version,
+            checksInvariants: parsed.flag("--check-invariants") ? true : nil,
+            progress: progress.map { reporter in { label, done, total in
+                reporter.label = label
+                reporter.update(done: done, total: total)
+            } })
         progress?.finish()
 
-        let summary = RunSummary(result: result, reference: referenceResult, version: CommandLineInterface.version)
-        let output = OutputDirectory(path: outPath)
-        try output.write([
-            ("timeseries.csv", ResultWriter.timeseriesCSV(result: result, reference: referenceResult, input: scenario.input)),
-            ("ev_sessions.csv", ResultWriter.sessionsCSV(result: result)),
-            ("summary.csv", ResultWriter.summaryCSV(summary)),
-            (OutputDirectory.marker, ResultWriter.summaryJSON(summary)),
-        ])
+        try OutputDirectory(path: outPath).write(run.files)
         if !quiet {
-            print(ResultWriter.summaryTable(summary), terminator: "")
+            print(ResultWriter.summaryTable(run.summary), terminator: "")
             print("results written to \(outPath)/")
         }
         return .success

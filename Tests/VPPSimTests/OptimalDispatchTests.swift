@@ -78,3 +78,48 @@ struct OptimalDispatchTests {
         #expect(mpc.solves.count == 4)
     }
 }
+
+/// Response capability, worked by hand on the four-hour site with base 2, 2, 5, 2 kW and no
+/// PV. Held for two hours, the peak period is the earliest two hours with the highest
+/// average load: hours 1–2 (average 3.5, tied with hours 2–3).
+@Suite("Response capability")
+struct ResponseCapabilityTests {
+    func site(batteries: [BatterySpec] = [], evChargers: [(spec: ElectricVehicleSpec, sessions: [ChargingSession])] = []) throws
+        -> (SimulationInput, SimulationResult) {
+        var input = smallInput(evChargers: evChargers, batteries: batteries)
+        input.baseLoadKW = [2, 2, 5, 2]
+        input.pvKW = [0, 0, 0, 0]
+        var uncontrolled = UncontrolledStrategy()
+        return (input, try Simulation(input: input).run(strategy: &uncontrolled))
+    }
+
+    /// A full 2 kWh battery (4 kW) spreads its 2 kWh over the two hours: 1 kW, limited by
+    /// energy; it recharges in hour 3 to end as full as it began.
+    @Test func oneBattery() throws {
+        let battery = BatterySpec(
+            id: "b", energyCapacityKWh: 2, maxChargePowerKW: 4, maxDischargePowerKW: 4,
+            chargeEfficiency: 1, dischargeEfficiency: 1, minimumSOC: 0, maximumSOC: 1,
+            initialSOC: 1, standingLossPerHour: 0, capacityFadePerFullCycle: 0)
+        let (input, baseline) = try site(batteries: [battery])
+        let capability = try ResponseCapability.compute(
+            input: input, baseline: baseline, baselineStrategy: UncontrolledStrategy(), durationSteps: 2)
+        #expect(abs(capability.capabilityKW - 1) < 1e-6)
+        #expect(capability.periodStart == input.grid.time(ofStep: 1))
+        #expect(capability.contributions.first?.limitedBy.hasPrefix("energy") == true)
+    }
+
+    /// A V2G vehicle at its 20 kWh target (floor 8 kWh, 3 kW discharge, 7 kW charge) plugged
+    /// in all four hours gives 3 kW for two hours (6 kWh), limited by power, and recharges
+    /// the 6 kWh in hour 3 before leaving.
+    @Test func oneV2GVehicle() throws {
+        let spec = ElectricVehicleSpec(
+            id: "ev", batteryCapacityKWh: 40, maxChargePowerKW: 7, maxDischargePowerKW: 3,
+            chargeEfficiency: 1, dischargeEfficiency: 1, minimumSOCForDischarge: 0.2, maximumSOC: 1)
+        let session = ChargingSession(arrivalStep: 0, departureStep: 4, arrivalEnergyKWh: 20, targetEnergyKWh: 20)
+        let (input, baseline) = try site(evChargers: [(spec, [session])])
+        let capability = try ResponseCapability.compute(
+            input: input, baseline: baseline, baselineStrategy: UncontrolledStrategy(), durationSteps: 2)
+        #expect(abs(capability.capabilityKW - 3) < 1e-6)
+        #expect(abs((capability.contributions.first?.reductionKW ?? 0) - 3) < 1e-6)
+    }
+}

@@ -94,6 +94,10 @@ def main() -> None:
                        "assumptions"}
             for h in homes],
         "strategy": {"name": "rule-based"},
+        "responseTarget": {
+            "reductionFraction": 0.05, "durationHours": 2,
+            "source": "Shanghai green transition plan 2024-2027: demand-side peak response of at "
+                      "least 5% of peak load by 2025; the 2 h duration is an assumption"},
     }
     OUT.write_text(json.dumps(scenario, indent=2) + "\n")
 

@@ -1,0 +1,44 @@
+import Engine
+
+/// Splits a capability plan's reduction by asset class and names what limited each class.
+struct CapabilityContributions {
+    let classes: [ResponseCapability.ClassContribution]
+
+    init(input: SimulationInput, baseline: SimulationResult, plan: DispatchPlan, period: Range<Int>) {
+        let steps = Double(period.count)
+        func average(_ planned: (Setpoints) -> Double, _ reference: (StepRecord) -> Double) -> Double {
+            period.reduce(0) { total, t in
+                total + reference(baseline.records[t]) - (plan.setpoints(step: t).map(planned) ?? 0)
+            } / steps
+        }
+        var classes: [ResponseCapability.ClassContribution] = []
+        if !input.batteries.isEmpty {
+            let maxKW = input.batteries.reduce(0) { $0 + $1.maxDischargePowerKW }
+            let reduction = average({ $0.batteryKW.reduce(0, +) }, \.batteryKW)
+            classes.append(.init(
+                assetClass: "battery", reductionKW: reduction,
+                limitedBy: reduction >= 0.99 * maxKW ? "power (all batteries at full discharge)"
+                    : "energy (stored energy spread over the period)"))
+        }
+        if !input.evChargers.isEmpty {
+            let connected = period.reduce(0) { $0 + baseline.records[$1].evConnectedCount } / max(1, period.count)
+            let v2g = input.evChargers.filter { $0.spec.isV2GCapable }.count
+            classes.append(.init(
+                assetClass: "ev", reductionKW: average({ $0.evKW.reduce(0, +) }, \.evKW),
+                limitedBy: "availability (\(connected) of \(input.evChargers.count) vehicles plugged in "
+                    + "on average; \(v2g) can discharge) and departure targets"))
+        }
+        if !input.shiftableLoads.isEmpty {
+            classes.append(.init(
+                assetClass: "shiftable", reductionKW: average({ $0.shiftableKW.reduce(0, +) }, \.shiftableKW),
+                limitedBy: "energy scheduled in the period (only runs that would fall in it can move)"))
+        }
+        if !input.curtailableLoads.isEmpty {
+            let shed = average({ -$0.curtailmentShedKW.reduce(0, +) }, { _ in 0 })
+            classes.append(.init(
+                assetClass: "curtailable", reductionKW: shed,
+                limitedBy: "the sheddable share of demand (maxShedFraction)"))
+        }
+        self.classes = classes
+    }
+}

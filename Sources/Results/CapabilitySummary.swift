@@ -1,0 +1,83 @@
+import Engine
+import VPPCore
+
+/// The response capability of a fleet beside what a run delivered, for the summary.
+public struct CapabilitySummary: Sendable {
+    public struct Contribution: Sendable {
+        public let assetClass: String
+        public let reductionKW: Double
+        public let limitedBy: String
+
+        public init(assetClass: String, reductionKW: Double, limitedBy: String) {
+            self.assetClass = assetClass
+            self.reductionKW = reductionKW
+            self.limitedBy = limitedBy
+        }
+    }
+
+    public let targetFraction: Double
+    public let durationHours: Double
+    public let capabilityKW: Double
+    public let periodStart: CivilTime
+    public let periodEnd: CivilTime
+    public let solveStatus: String
+    public let contributions: [Contribution]
+
+    public init(
+        targetFraction: Double, durationHours: Double, capabilityKW: Double, periodStart: CivilTime,
+        periodEnd: CivilTime, solveStatus: String, contributions: [Contribution]
+    ) {
+        self.targetFraction = targetFraction
+        self.durationHours = durationHours
+        self.capabilityKW = capabilityKW
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.solveStatus = solveStatus
+        self.contributions = contributions
+    }
+
+    /// Summary fields: capability and delivered response at the peak period, as kW and as
+    /// percent of the uncontrolled peak, and the verdict against the target.
+    func fields(result: SimulationResult, reference: SimulationResult) -> [SummaryField] {
+        let peak = reference.peakNetLoadKW
+        let steps = result.records.indices.filter {
+            let time = result.grid.time(ofStep: $0)
+            return time >= periodStart && time < periodEnd
+        }
+        let delivered = steps.reduce(0) { $0 + reference.records[$1].netLoadKW - result.records[$1].netLoadKW }
+            / Double(max(1, steps.count))
+        let targetKW = targetFraction * peak
+        func percent(_ kW: Double) -> Double { peak > 0 ? 100 * kW / peak : 0 }
+        let verdict = capabilityKW + 1e-6 >= targetKW
+            ? "capable: \(NumberFormat.fixed(percent(capabilityKW), decimals: 1))% >= "
+                + "\(NumberFormat.fixed(100 * targetFraction, decimals: 1))% target"
+            : "short: \(NumberFormat.fixed(targetKW - capabilityKW, decimals: 1)) kW below the "
+                + "\(NumberFormat.fixed(100 * targetFraction, decimals: 1))% target"
+        func number(_ key: String, _ value: Double, _ unit: String) -> SummaryField {
+            SummaryField(key: key, value: .number(value), unit: unit)
+        }
+        return [
+            number("response_target", 100 * targetFraction, "percent"),
+            number("response_duration", durationHours, "h"),
+            SummaryField(key: "peak_period_start", value: .text(periodStart.description), unit: ""),
+            number("capability", capabilityKW, "kW"),
+            number("capability", percent(capabilityKW), "percent"),
+            number("delivered_at_peak_period", delivered, "kW"),
+            number("delivered_at_peak_period", percent(delivered), "percent"),
+            SummaryField(key: "verdict", value: .text(verdict), unit: ""),
+        ]
+    }
+
+    /// capability.csv: one row per asset class.
+    public func contributionsCSV() -> String {
+        let total = contributions.reduce(0) { $0 + $1.reductionKW }
+        var lines = ["asset_class,reduction_kW,share_percent,limited_by"]
+        for item in contributions {
+            let share = total != 0 ? 100 * item.reductionKW / total : 0
+            lines.append("\(item.assetClass),\(NumberFormat.fixed(item.reductionKW)),"
+                + "\(NumberFormat.fixed(share, decimals: 2)),\"\(item.limitedBy)\"")
+        }
+        lines.append("total,\(NumberFormat.fixed(total)),100.00,\"solve status: \(solveStatus)\"")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

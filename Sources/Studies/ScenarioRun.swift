@@ -1,0 +1,120 @@
+import Engine
+import Foundation
+import OptimalDispatch
+import Results
+import Scenario
+import Strategies
+import VPPCore
+
+/// One run of a scenario as `vppsim run` does it: the uncontrolled reference, the chosen
+/// strategy, the response capability when the scenario sets a target, the summary and the
+/// result files.
+public struct ScenarioRun {
+    public let reference: SimulationResult
+    public let result: SimulationResult
+    public let summary: RunSummary
+    /// The files of a result folder, in the order they are written.
+    public let files: [(name: String, contents: String)]
+
+    /// - Parameter progress: told (label, steps done, steps in all) as the runs advance.
+    public init(
+        scenario: LoadedScenario, strategyName: String, version: String, checksInvariants: Bool? = nil,
+        progress: ((String, Int, Int) -> Void)? = nil
+    ) throws {
+        var simulation = Simulation(input: scenario.input)
+        if let checksInvariants { simulation.checksInvariants = checksInvariants }
+        let logger = Logger(subsystem: "run")
+
+        var uncontrolled = UncontrolledStrategy()
+        let referenceLabel = uncontrolled.name
+        simulation.progress = progress.map { report in { report(referenceLabel, $0, $1) } }
+        let reference = try simulation.run(strategy: &uncontrolled)
+        self.reference = reference
+
+        guard var strategy = StrategyRegistry.make(
+            name: strategyName, settings: scenario.strategySettings,
+            stepMinutes: scenario.input.grid.stepMinutes, referencePeakKW: reference.peakNetLoadKW)
+        else { throw StudyError.unknownStrategy(name: strategyName, allowed: StrategyRegistry.names) }
+        let result: SimulationResult
+        if strategy.name == uncontrolled.name {
+            result = reference
+        } else {
+            logger.info("running \(strategy.name)")
+            simulation.progress = progress.map { report in { report(strategyName, $0, $1) } }
+            result = try simulation.run(strategy: &strategy)
+        }
+        self.result = result
+
+        var capability: CapabilitySummary?
+        if let target = scenario.responseTarget {
+            capability = try ScenarioRun.capability(
+                scenario: scenario, target: target, reference: reference, logger: logger)
+        }
+        let predictive = strategy as? PredictiveStrategy
+        var extra: [SummaryField] = []
+        if let predictive {
+            extra += ScenarioRun.solverFields(predictive, stepHours: scenario.input.grid.stepHours)
+        }
+        let summary = RunSummary(
+            result: result, reference: reference, version: version, capability: capability, extra: extra)
+        self.summary = summary
+
+        var files: [(String, String)] = [
+            ("timeseries.csv", ResultWriter.timeseriesCSV(
+                result: result, reference: reference, input: scenario.input,
+                extraColumns: predictive?.objective.peakTarget == nil ? []
+                    : [("target_shortfall_planned_kW", predictive?.plannedShortfallKW ?? [])])),
+            ("ev_sessions.csv", ResultWriter.sessionsCSV(result: result)),
+        ]
+        if let capability { files.append(("capability.csv", capability.contributionsCSV())) }
+        if let predictive { files.append(("solves.csv", ScenarioRun.solvesCSV(predictive, grid: scenario.input.grid))) }
+        files += [
+            ("summary.csv", ResultWriter.summaryCSV(summary)),
+            (OutputDirectory.marker, ResultWriter.summaryJSON(summary)),
+        ]
+        self.files = files
+    }
+
+    private static func capability(
+        scenario: LoadedScenario, target: ResponseTarget, reference: SimulationResult, logger: Logger
+    ) throws -> CapabilitySummary {
+        let grid = scenario.input.grid
+        let steps = Int((target.durationHours * 60 / Double(grid.stepMinutes)).rounded(.up))
+        let found = try ResponseCapability.compute(
+            input: scenario.input, baseline: reference, baselineStrategy: UncontrolledStrategy(),
+            durationSteps: steps)
+        logger.info("response capability \(found.capabilityKW) kW from \(found.periodStart) "
+            + "(\(found.status.rawValue), \(found.solveSeconds) s)")
+        return CapabilitySummary(
+            targetFraction: target.reductionFraction, durationHours: target.durationHours,
+            capabilityKW: found.capabilityKW, periodStart: found.periodStart, periodEnd: found.periodEnd,
+            solveStatus: found.status.rawValue,
+            contributions: found.contributions.map {
+                .init(assetClass: $0.assetClass, reductionKW: $0.reductionKW, limitedBy: $0.limitedBy)
+            })
+    }
+
+    private static func solverFields(_ strategy: PredictiveStrategy, stepHours: Double) -> [SummaryField] {
+        let solves = strategy.solves
+        let failed = solves.filter { $0.status != "optimal" && $0.status != "optimalReducedAccuracy" }.count
+        var fields = [
+            SummaryField(key: "solves", value: .integer(solves.count), unit: ""),
+            SummaryField(key: "solves_without_solution", value: .integer(failed), unit: ""),
+            SummaryField(key: "solver_time", value: .number(solves.reduce(0) { $0 + $1.seconds }), unit: "s"),
+        ]
+        if strategy.objective.peakTarget != nil {
+            let shortfall = strategy.plannedShortfallKW.reduce(0) { $0 + $1 * stepHours }
+            fields.append(SummaryField(key: "target_shortfall_planned", value: .number(shortfall), unit: "kWh"))
+        }
+        return fields
+    }
+
+    private static func solvesCSV(_ strategy: PredictiveStrategy, grid: TimeGrid) -> String {
+        var lines = ["timestamp,window_steps,variables,rows,status,iterations,solve_s"]
+        for solve in strategy.solves {
+            lines.append("\(grid.time(ofStep: solve.step)),\(solve.windowSteps),\(solve.variables),"
+                + "\(solve.rows),\(solve.status),\(solve.iterations),\(String(format: "%.3f", solve.seconds))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
