@@ -62,7 +62,7 @@ let package = Package(
             name: "vppsim",
             dependencies: [
                 "VPPCore", "InputData", "Engine", "Strategies", "Scenario", "Results",
-                "DemandResponse", "Studies",
+                "DemandResponse", "Studies", "Optimizer", "LinearAlgebra",
             ]
         ),
         .testTarget(

@@ -28,6 +28,12 @@ enum CommandLineInterface {
             case "run": return try RunCommand.execute(rest)
             case "validate": return try ValidateCommand.execute(rest)
             case "strategies": return try StrategiesCommand.execute(rest)
+            case "compare": return try CompareCommand.execute(rest)
+            case "bench": return try BenchCommand.execute(rest)
+            case "sweep": return try SweepCommand.execute(rest)
+            case "merge": return try MergeCommand.execute(rest)
+            case "report": return try ReportCommand.execute(rest)
+            case "solve": return try SolveCommand.execute(rest)
             case "version", "--version": return VersionCommand.execute()
             case "help", "--help", "-h": return HelpText.show(topic: rest.first)
             default:

@@ -1,7 +1,10 @@
 import VPPCore
 
 enum HelpText {
-    static let commandNames = ["run", "validate", "strategies", "version", "help"]
+    static let commandNames = [
+        "run", "validate", "strategies", "compare", "bench", "sweep", "merge", "report", "solve", "version",
+        "help",
+    ]
 
     static let overview = """
     vppsim \(CommandLineInterface.version): a virtual power plant demand-response simulator.
@@ -16,6 +19,12 @@ enum HelpText {
       run [SCENARIO]        run a scenario (the bundled default when none is given)
       validate SCENARIO     check a scenario and its data files without running it
       strategies            list the dispatch strategies
+      solve FILE.mps        solve an LP/QP from an MPS file with vppsim's optimiser
+      compare RUN...        runs or scenarios side by side, against a reference
+      bench SCENARIO...     every strategy on every scenario over seeds, with a ranking
+      sweep SCENARIO        a grid of values of scenario fields (--set), in shards if wanted
+      merge SHARD_DIR...    join a sweep's shards into one folder
+      report RUN_DIR        a self-contained HTML page of a run's charts
       version               print the version and the linear-algebra back end
       help [COMMAND]        show help for a command
 
@@ -23,6 +32,10 @@ enum HelpText {
       vppsim run                                   # the default Fontana summer week
       vppsim run scenarios/fontana-summer-week.json --strategy uncontrolled --out out/u
       vppsim validate my-scenario.json
+      vppsim compare results/a results/b           # two runs side by side
+      vppsim bench my.json --strategies uncontrolled,rule-based --seeds 5
+      vppsim sweep my.json --set evFleets.0.count=10,20,40 --shard 1/4
+      vppsim report results/fontana-summer-week-rule-based
 
     EXIT STATUS
       0 success; 1 the run failed (results are not written); 2 the command line or the
@@ -95,6 +108,12 @@ enum HelpText {
         case "run": print(run)
         case "validate": print(validate)
         case "strategies": print(strategies)
+        case "compare": print(CompareCommand.help)
+        case "bench": print(BenchCommand.help)
+        case "sweep": print(SweepCommand.help)
+        case "merge": print(MergeCommand.help)
+        case "report": print(ReportCommand.help)
+        case "solve": print(SolveCommand.help)
         case "version": print("vppsim version: print the version and the BLAS/LAPACK back end in use.")
         case "help": print(overview)
         case let other?:

@@ -1,4 +1,5 @@
 import Engine
+import LinearAlgebra
 import Foundation
 import Results
 import Scenario
@@ -103,6 +104,8 @@ enum StrategiesCommand {
 enum VersionCommand {
     static func execute() -> ExitStatus {
         print("vppsim \(CommandLineInterface.version)")
+        print("BLAS/LAPACK: OpenBLAS (\(OpenBLAS.summary)) with LAPACKE; set OPENBLAS_CORETYPE "
+            + "to choose another kernel on a CPU OpenBLAS misdetects")
         return .success
     }
 }
