@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash tools/install-deps.sh   # quick when everything is already there
+
 swift build --build-tests 2>&1 | tail -n 1
 swift test --skip-build 2>&1 | tee .build/swift-test.log | grep -E "^(✘|✔ Test run|✘ Test run)|error:" || true
 if grep -q "✘ Test run" .build/swift-test.log || ! grep -q "✔ Test run" .build/swift-test.log; then
