@@ -25,7 +25,7 @@ import Testing
             "shiftableLoads": [{"id": "washer", "energyKWh": 10, "maxPowerKW": 2,
               "windowStartHour": 18, "windowEndHour": 20}],
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: load)) }
+        let error = folder.error(extra: load)
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "shiftableLoads[0].energyKWh")
@@ -37,7 +37,7 @@ import Testing
             "shiftableLoads": [{"id": "washer", "energyKWh": 2, "maxPowerKW": 2,
               "windowStartHour": 18, "windowEndHour": 20, "preferredStartHour": 19.5}],
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: load)) }
+        let error = folder.error(extra: load)
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "shiftableLoads[0].preferredStartHour")
@@ -46,9 +46,7 @@ import Testing
 
     @Test func vehicleSessionsOverlap() {
         let sessions = "[\(Self.session("08:00", "12:00")), \(Self.session("11:00", "15:00"))]"
-        let error = scenarioError {
-            _ = try folder.load(ScenarioValidationText.scenario(extra: Self.vehicle(sessions: sessions)))
-        }
+        let error = folder.error(extra: Self.vehicle(sessions: sessions))
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "evs[0].sessions[1].arrival")
@@ -58,13 +56,13 @@ import Testing
     @Test func vehicleSessionOutsideTheHorizon() {
         let sessions = "[{\"arrival\": \"2022-08-01T20:00:00\", \"departure\": \"2022-08-02T08:00:00\", "
             + "\"arrivalSOC\": 0.2, \"targetSOC\": 0.8}]"
-        let error = scenarioError {
-            _ = try folder.load(ScenarioValidationText.scenario(extra: Self.vehicle(sessions: sessions)))
-        }
+        let error = folder.error(extra: Self.vehicle(sessions: sessions))
 
         #expect(error?.kind == "outOfRange")
         #expect(error?.field == "evs[0].sessions[0].departure")
-        expectMessage(error, mentions: ["\"2022-08-02T08:00:00\"", "from 2022-08-01T00:00:00 to 2022-08-02T00:00:00"])
+        expectMessage(error, mentions: [
+            "\"2022-08-02T08:00:00\"", "from 2022-08-01T00:00:00 to 2022-08-02T00:00:00",
+        ])
     }
 
     @Test func fleetArrivalSOCNotBelowTarget() {
@@ -72,7 +70,7 @@ import Testing
             "evFleets": [{"id": "fleet", "statistics": "elaad", "batteryCapacityKWh": 60,
               "chargerMaxPowerKW": 7.4, "minimumArrivalSOC": 0.9, "departureTargetSOC": 0.8}],
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: fleet)) }
+        let error = folder.error(extra: fleet)
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "evFleets[0].minimumArrivalSOC")

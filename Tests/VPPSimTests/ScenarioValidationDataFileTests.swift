@@ -15,11 +15,13 @@ import Testing
         """
 
     /// Loads the scenario with `lines` as `data.csv`.
-    private func loadData(_ lines: [String], horizon: String = ScenarioValidationText.horizon) -> ScenarioError? {
-        scenarioError {
+    private func loadData(_ lines: [String]) -> ScenarioError? {
+        do {
             try folder.write("data.csv", lines.joined(separator: "\n") + "\n")
-            _ = try folder.load(ScenarioValidationText.scenario(horizon: horizon, baseLoads: Self.baseLoadFromData))
+        } catch {
+            Issue.record("cannot write data.csv: \(error)")
         }
+        return folder.error(baseLoads: Self.baseLoadFromData)
     }
 
     /// The standard 48 rows with row `row` (1 = header, as a spreadsheet numbers them) replaced.
@@ -36,7 +38,9 @@ import Testing
 
         #expect(error?.kind == "dataFile.unreadable")
         #expect(error?.field == "baseLoads[0].profile.file")
-        expectMessage(error, mentions: ["scenario.json", "data.csv", "cannot be read", "relative to the scenario file"])
+        expectMessage(error, mentions: [
+            "scenario.json", "data.csv", "cannot be read", "relative to the scenario file",
+        ])
     }
 
     @Test func dataFileIsADirectory() throws {
@@ -55,7 +59,9 @@ import Testing
 
         #expect(error?.kind == "dataFile.missingColumn")
         #expect(error?.field == "baseLoads[0].profile")
-        expectMessage(error, mentions: ["data.csv", "no column 'load_kW'", "timestamp, load_kw, pv_kW_per_kWp"])
+        expectMessage(error, mentions: [
+            "data.csv", "no column 'load_kW'", "timestamp, load_kw, pv_kW_per_kWp",
+        ])
     }
 
     @Test func rowWithWrongCellCount() {
@@ -69,14 +75,18 @@ import Testing
         let error = loadData(lines(replacing: 7, with: "2022-08-01T05:00:00,abc,0.5"))
 
         #expect(error?.kind == "dataFile.badNumber")
-        expectMessage(error, mentions: ["data.csv: row 7, column 'load_kW'", "'abc' is not a finite number"])
+        expectMessage(error, mentions: [
+            "data.csv: row 7, column 'load_kW'", "'abc' is not a finite number",
+        ])
     }
 
     @Test func nanCell() {
         let error = loadData(lines(replacing: 8, with: "2022-08-01T06:00:00,NaN,0.5"))
 
         #expect(error?.kind == "dataFile.badNumber")
-        expectMessage(error, mentions: ["row 8, column 'load_kW'", "'NaN'", "NaN, infinity and empty cells"])
+        expectMessage(error, mentions: [
+            "row 8, column 'load_kW'", "'NaN'", "NaN, infinity and empty cells",
+        ])
     }
 
     @Test func emptyCell() {
@@ -90,14 +100,19 @@ import Testing
         let error = loadData(lines(replacing: 10, with: "2022-08-01T25:00:00,1.0,0.5"))
 
         #expect(error?.kind == "dataFile.badTimestamp")
-        expectMessage(error, mentions: ["row 10, column 'timestamp'", "'2022-08-01T25:00:00'", "YYYY-MM-DDTHH:MM:SS"])
+        expectMessage(error, mentions: [
+            "row 10, column 'timestamp'", "'2022-08-01T25:00:00'", "YYYY-MM-DDTHH:MM:SS",
+        ])
     }
 
     @Test func irregularTimestamps() {
         let error = loadData(lines(replacing: 11, with: "2022-08-01T09:30:00,1.0,0.5"))
 
         #expect(error?.kind == "dataFile.irregularTimestamps")
-        expectMessage(error, mentions: ["data.csv: row 11", "follows 2022-08-01T08:00:00 after 90 minutes, not 60", "same interval"])
+        expectMessage(error, mentions: [
+            "data.csv: row 11", "follows 2022-08-01T08:00:00 after 90 minutes, not 60",
+            "same interval",
+        ])
     }
 
     @Test func seriesStartsLate() {
@@ -114,7 +129,9 @@ import Testing
         let error = loadData(ScenarioValidationText.hourlyLines(rows: 20))
 
         #expect(error?.kind == "dataFile.doesNotCoverHorizon")
-        expectMessage(error, mentions: ["2022-08-01T00:00:00 to 2022-08-01T20:00:00", "extend the data"])
+        expectMessage(error, mentions: [
+            "2022-08-01T00:00:00 to 2022-08-01T20:00:00", "extend the data",
+        ])
     }
 
     @Test func headerOnlyFileIsEmpty() {

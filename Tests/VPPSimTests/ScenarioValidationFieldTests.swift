@@ -9,7 +9,7 @@ import Testing
 
     private func loadBattery(_ battery: String) -> ScenarioError? {
         let json = ScenarioValidationText.scenario(extra: "\"batteries\": [\(battery)],")
-        return scenarioError { _ = try folder.load(json) }
+        return folder.error(json: json)
     }
 
     @Test func negativeCapacity() {
@@ -75,18 +75,20 @@ import Testing
         let horizon = """
             {"start": "2022-08-01T00:00:00", "durationHours": 24, "stepMinutes": 7}
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(horizon: horizon)) }
+        let error = folder.error(horizon: horizon)
 
         #expect(error?.kind == "outOfRange")
         #expect(error?.field == "horizon.stepMinutes")
-        expectMessage(error, mentions: ["scenario.json:4:", "is 7", "one of 1, 2, 3, 4, 5, 6, 10, 12, 15"])
+        expectMessage(error, mentions: [
+            "scenario.json:4:", "is 7", "one of 1, 2, 3, 4, 5, 6, 10, 12, 15",
+        ])
     }
 
     @Test func durationNotAMultipleOfTheStep() {
         let horizon = """
             {"start": "2022-08-01T00:00:00", "durationHours": 1.5, "stepMinutes": 60}
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(horizon: horizon)) }
+        let error = folder.error(horizon: horizon)
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "horizon.durationHours")
@@ -97,7 +99,7 @@ import Testing
         let horizon = """
             {"start": "2022-08-01 midnight", "durationHours": 24, "stepMinutes": 60}
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(horizon: horizon)) }
+        let error = folder.error(horizon: horizon)
 
         #expect(error?.kind == "outOfRange")
         #expect(error?.field == "horizon.start")
@@ -106,7 +108,7 @@ import Testing
 
     @Test func unknownStrategyName() {
         let json = ScenarioValidationText.scenario(extra: "\"strategy\": {\"name\": \"greedy\"},")
-        let error = scenarioError { _ = try folder.load(json) }
+        let error = folder.error(json: json)
 
         #expect(error?.kind == "outOfRange")
         #expect(error?.field == "strategy.name")
@@ -115,7 +117,7 @@ import Testing
 
     @Test func duplicateAssetID() {
         let batteries = "\"batteries\": [\(ScenarioValidationText.battery()), \(ScenarioValidationText.battery())],"
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: batteries)) }
+        let error = folder.error(extra: batteries)
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "batteries[1].id")
@@ -126,7 +128,7 @@ import Testing
         let pv = """
             "pv": [{"id": "site", "profile": {"file": "hourly.csv", "column": "pv_kW_per_kWp"}, "capacityKWp": 3}],
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: pv)) }
+        let error = folder.error(extra: pv)
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "pv[0].id")
@@ -137,7 +139,7 @@ import Testing
     @Test func duplicateAssetIDFromCountExpansion() {
         let batteries = "\"batteries\": [\(ScenarioValidationText.battery("\"count\": 2")), "
             + "\(ScenarioValidationText.battery(id: "b-1"))],"
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: batteries)) }
+        let error = folder.error(extra: batteries)
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "batteries[1].id")
@@ -145,7 +147,7 @@ import Testing
     }
 
     @Test func negativeScenarioSeed() {
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: "\"seed\": -1,")) }
+        let error = folder.error(extra: "\"seed\": -1,")
 
         #expect(error?.kind == "outOfRange")
         #expect(error?.field == "seed")

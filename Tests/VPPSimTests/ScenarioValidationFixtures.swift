@@ -34,6 +34,22 @@ final class ScenarioValidationFolder {
             seedOverride: seed)
     }
 
+    /// The error loading `ScenarioValidationText.scenario` with these parts throws.
+    func error(
+        horizon: String = ScenarioValidationText.horizon, tariff: String = ScenarioValidationText.tariff,
+        baseLoads: String = ScenarioValidationText.baseLoad, extra: String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> ScenarioError? {
+        let json = ScenarioValidationText.scenario(
+            horizon: horizon, tariff: tariff, baseLoads: baseLoads, extra: extra)
+        return error(json: json, sourceLocation: sourceLocation)
+    }
+
+    /// The error loading `json` throws.
+    func error(json: String, sourceLocation: SourceLocation = #_sourceLocation) -> ScenarioError? {
+        scenarioError(sourceLocation: sourceLocation) { _ = try load(json) }
+    }
+
     deinit {
         try? FileManager.default.removeItem(at: url)
     }
@@ -140,15 +156,11 @@ extension ScenarioError {
         }
     }
 
-    /// The field path the error names, if any.
+    /// The field path the error names, if any; read by label so that adding an associated
+    /// value to a case does not break the tests.
     var field: String? {
-        switch self {
-        case .unreadable, .invalidJSON: nil
-        case let .unknownKey(_, field, _, _, _, _), let .missingField(_, field, _, _),
-             let .wrongType(_, field, _, _, _), let .outOfRange(_, field, _, _, _),
-             let .inconsistent(_, field, _, _), let .dataFile(_, field, _):
-            field
-        }
+        guard let payload = Mirror(reflecting: self).children.first?.value else { return nil }
+        return Mirror(reflecting: payload).children.first { $0.label == "field" }?.value as? String
     }
 }
 

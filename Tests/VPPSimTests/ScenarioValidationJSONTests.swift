@@ -10,7 +10,7 @@ import Testing
 
     @Test func invalidJSONNamesTheLine() {
         let json = "{\n  \"name\": \"x\",\n  \"seed\": 1,,\n  \"horizon\": {}\n}"
-        let error = scenarioError { _ = try folder.load(json) }
+        let error = folder.error(json: json)
 
         #expect(error?.kind == "invalidJSON")
         guard case let .invalidJSON(_, line, _)? = error else { return }
@@ -20,7 +20,7 @@ import Testing
 
     @Test func duplicateKeyIsRejectedOnItsLine() {
         let json = ScenarioValidationText.scenario(extra: "\"seed\": 1,\n  \"seed\": 2,")
-        let error = scenarioError { _ = try folder.load(json) }
+        let error = folder.error(json: json)
 
         #expect(error?.kind == "invalidJSON")
         expectMessage(error, mentions: ["scenario.json:4:", "\"seed\"", "appears twice"])
@@ -28,7 +28,7 @@ import Testing
 
     @Test func unknownTopLevelKeySuggestsTheNearest() {
         let json = ScenarioValidationText.scenario(extra: "\"sede\": 1,")
-        let error = scenarioError { _ = try folder.load(json) }
+        let error = folder.error(json: json)
 
         #expect(error?.kind == "unknownKey")
         expectMessage(error, mentions: [
@@ -41,7 +41,7 @@ import Testing
         let horizon = """
             {"start": "2022-08-01T00:00:00", "durationHours": 24, "stepMinute": 60}
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(horizon: horizon)) }
+        let error = folder.error(horizon: horizon)
 
         #expect(error?.kind == "unknownKey")
         #expect(error?.field == "horizon")
@@ -54,22 +54,26 @@ import Testing
     @Test func unknownKeyInAListElementNamesTheIndex() {
         let batteries = "\"batteries\": [\(ScenarioValidationText.battery()), "
             + "\(ScenarioValidationText.battery("\"energyCapacityKwh\": 3", id: "c"))],"
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: batteries)) }
+        let error = folder.error(extra: batteries)
 
         #expect(error?.kind == "unknownKey")
         #expect(error?.field == "batteries[1]")
-        expectMessage(error, mentions: ["'batteries[1]'", "'energyCapacityKwh'", "did you mean 'energyCapacityKWh'?"])
+        expectMessage(error, mentions: [
+            "'batteries[1]'", "'energyCapacityKwh'", "did you mean 'energyCapacityKWh'?",
+        ])
     }
 
     @Test func stringWhereNumberExpected() {
         let horizon = """
             {"start": "2022-08-01T00:00:00", "durationHours": "24", "stepMinutes": 60}
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(horizon: horizon)) }
+        let error = folder.error(horizon: horizon)
 
         #expect(error?.kind == "wrongType")
         #expect(error?.field == "horizon.durationHours")
-        expectMessage(error, mentions: ["scenario.json:4:", "is a string", "must be a number greater than 0"])
+        expectMessage(error, mentions: [
+            "scenario.json:4:", "is a string", "must be a number greater than 0",
+        ])
     }
 
     /// The brief for messages: name the value given, not only its type.
@@ -77,13 +81,13 @@ import Testing
         let horizon = """
             {"start": "2022-08-01T00:00:00", "durationHours": "24h", "stepMinutes": 60}
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(horizon: horizon)) }
+        let error = folder.error(horizon: horizon)
 
         expectMessage(error, mentions: ["\"24h\""])
     }
 
     @Test func numberWhereObjectExpected() {
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(horizon: "24")) }
+        let error = folder.error(horizon: "24")
 
         #expect(error?.kind == "wrongType")
         #expect(error?.field == "horizon")
@@ -94,18 +98,20 @@ import Testing
         let pv = """
             "pv": [{"id": "pv", "profile": {"file": "hourly.csv", "column": "pv_kW_per_kWp"}, "capacityKWp": true}],
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: pv)) }
+        let error = folder.error(extra: pv)
 
         #expect(error?.kind == "wrongType")
         #expect(error?.field == "pv[0].capacityKWp")
-        expectMessage(error, mentions: ["'pv[0].capacityKWp' is true/false", "must be a number greater than 0"])
+        expectMessage(error, mentions: [
+            "'pv[0].capacityKWp' is true/false", "must be a number greater than 0",
+        ])
     }
 
     @Test func numberWhereBoolExpected() {
         let strategy = """
             "strategy": {"name": "rule-based", "ruleBased": {"curtailOnlyInPeakWindow": 1}},
             """
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: strategy)) }
+        let error = folder.error(extra: strategy)
 
         #expect(error?.kind == "wrongType")
         #expect(error?.field == "strategy.ruleBased.curtailOnlyInPeakWindow")
@@ -114,7 +120,7 @@ import Testing
 
     @Test func missingRequiredTopLevelObject() {
         let json = "{\"name\": \"x\", \"tariff\": \(ScenarioValidationText.tariff)}"
-        let error = scenarioError { _ = try folder.load(json) }
+        let error = folder.error(json: json)
 
         #expect(error?.kind == "missingField")
         #expect(error?.field == "horizon")
@@ -123,7 +129,7 @@ import Testing
 
     @Test func missingRequiredNestedField() {
         let batteries = "\"batteries\": [\(ScenarioValidationText.battery(without: "energyCapacityKWh"))],"
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: batteries)) }
+        let error = folder.error(extra: batteries)
 
         #expect(error?.kind == "missingField")
         #expect(error?.field == "batteries[0].energyCapacityKWh")
@@ -146,10 +152,27 @@ import Testing
     }
 
     @Test func nonFiniteNumberIsInvalidJSON() {
-        let error = scenarioError { _ = try folder.load(ScenarioValidationText.scenario(extra: "\"seed\": NaN,")) }
+        let error = folder.error(extra: "\"seed\": NaN,")
 
         #expect(error?.kind == "invalidJSON")
         expectMessage(error, mentions: ["scenario.json:3:", "NaN"])
+    }
+
+    /// RFC 8259 §6: no leading zeros, digits on both sides of a decimal point.
+    @Test(arguments: ["01", "1.", ".5", "-01"])
+    func nonStandardNumberIsInvalidJSON(number: String) {
+        let json = ScenarioValidationText.scenario(extra: "\"seed\": \(number),")
+        let error = folder.error(json: json)
+
+        #expect(error?.kind == "invalidJSON")
+    }
+
+    /// RFC 8259 §7: control characters in strings must be escaped.
+    @Test func rawTabInStringIsInvalidJSON() {
+        let json = ScenarioValidationText.scenario(extra: "\"description\": \"a\tb\",")
+        let error = folder.error(json: json)
+
+        #expect(error?.kind == "invalidJSON")
     }
 
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {

@@ -18,7 +18,7 @@ import Testing
 
     private func loadTariff(_ importPrice: String) -> ScenarioError? {
         let tariff = "{\"importPrice\": \(importPrice)}"
-        return scenarioError { _ = try folder.load(ScenarioValidationText.scenario(tariff: tariff)) }
+        return folder.error(tariff: tariff)
     }
 
     @Test func noImportPriceGiven() {
@@ -26,7 +26,9 @@ import Testing
 
         #expect(error?.kind == "inconsistent")
         #expect(error?.field == "tariff.importPrice")
-        expectMessage(error, mentions: ["exactly one of constantPerKWh, series, touSchedule", "given: none"])
+        expectMessage(error, mentions: [
+            "exactly one of constantPerKWh, series, touSchedule", "given: none",
+        ])
     }
 
     @Test func twoImportPricesGiven() throws {
@@ -63,7 +65,9 @@ import Testing
 
         #expect(error?.kind == "dataFile.badTariff")
         #expect(error?.field == "tariff.importPrice.touSchedule")
-        expectMessage(error, mentions: ["tou.json", "schedule[0].dow_mask", "ALL, WEEKDAYS, WEEKENDS"])
+        expectMessage(error, mentions: [
+            "tou.json", "schedule[0].dow_mask", "ALL", "WEEKDAYS", "WEEKENDS",
+        ])
     }
 
     /// The brief for messages: name the value given. "WEEKDAY" is one letter off "WEEKDAYS".
