@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Strategies", dependencies: ["VPPCore", "Assets", "Engine", "OptimalDispatch"]),
         .target(
             name: "Scenario",
-            dependencies: ["VPPCore", "InputData", "Assets", "Engine", "Strategies"]
+            dependencies: ["VPPCore", "InputData", "Assets", "Engine", "Strategies", "DemandResponse"]
         ),
         .target(name: "Results", dependencies: ["VPPCore", "Engine"]),
         .target(name: "DemandResponse", dependencies: ["VPPCore", "InputData", "Engine"]),
@@ -56,6 +56,7 @@ let package = Package(
             name: "Studies",
             dependencies: [
                 "VPPCore", "InputData", "Engine", "Strategies", "OptimalDispatch", "Scenario", "Results",
+                "DemandResponse",
             ]
         ),
         .executableTarget(

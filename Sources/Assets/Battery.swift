@@ -89,7 +89,8 @@ public struct Battery: Sendable {
         let lower: Double
         if retained >= spec.minimumEnergyKWh {
             let availableKWh = retained - spec.minimumEnergyKWh
-            lower = -min(spec.maxDischargePowerKW, availableKWh * spec.dischargeEfficiency / stepHours)
+            lower = -min(
+                spec.maxDischargePowerKW, availableKWh * spec.dischargeEfficiency / stepHours)
         } else {
             let forcedKW = (spec.minimumEnergyKWh - retained) / (spec.chargeEfficiency * stepHours)
             lower = min(forcedKW, upper)

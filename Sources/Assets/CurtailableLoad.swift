@@ -51,7 +51,9 @@ public struct CurtailableLoad: Sendable {
         0...(spec.maxShedFraction * spec.demandKW[step])
     }
 
-    public mutating func advance(shedSetpointKW: Double, step: Int, stepHours: Double) -> CurtailableStepOutcome {
+    public mutating func advance(
+        shedSetpointKW: Double, step: Int, stepHours: Double
+    ) -> CurtailableStepOutcome {
         let shed = feasibleShedRange(step: step).clamp(shedSetpointKW)
         let demand = spec.demandKW[step]
         var rebound = 0.0
@@ -61,6 +63,7 @@ public struct CurtailableLoad: Sendable {
             rebound = min(spec.reboundMaxPowerKW, owedReboundKWh / stepHours)
             owedReboundKWh = max(0, owedReboundKWh - rebound * stepHours)
         }
-        return CurtailableStepOutcome(powerKW: demand - shed + rebound, shedKW: shed, reboundKW: rebound)
+        return CurtailableStepOutcome(
+            powerKW: demand - shed + rebound, shedKW: shed, reboundKW: rebound)
     }
 }

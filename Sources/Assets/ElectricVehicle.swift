@@ -39,7 +39,9 @@ public struct ChargingSession: Sendable, Equatable {
     public var arrivalEnergyKWh: Double
     public var targetEnergyKWh: Double
 
-    public init(arrivalStep: Int, departureStep: Int, arrivalEnergyKWh: Double, targetEnergyKWh: Double) {
+    public init(
+        arrivalStep: Int, departureStep: Int, arrivalEnergyKWh: Double, targetEnergyKWh: Double
+    ) {
         self.arrivalStep = arrivalStep
         self.departureStep = departureStep
         self.arrivalEnergyKWh = arrivalEnergyKWh
@@ -112,7 +114,8 @@ public struct EVCharger: Sendable {
         let session = sessions[sessionIndex]
         let unmet = departed ? max(0, session.targetEnergyKWh - energyKWh) : 0
         outcomes.append(SessionOutcome(
-            vehicleID: spec.id, session: session, departureEnergyKWh: energyKWh, unmetEnergyKWh: unmet,
+            vehicleID: spec.id, session: session, departureEnergyKWh: energyKWh,
+            unmetEnergyKWh: unmet,
             departedWithinHorizon: departed))
         activeSessionIndex = nil
     }
@@ -130,7 +133,8 @@ public struct EVCharger: Sendable {
         let upper = min(spec.maxChargePowerKW, headroomKWh / (spec.chargeEfficiency * stepHours))
         let floorKWh = spec.minimumSOCForDischarge * spec.batteryCapacityKWh
         let availableKWh = max(0, energyKWh - floorKWh)
-        let lower = -min(spec.maxDischargePowerKW, availableKWh * spec.dischargeEfficiency / stepHours)
+        let lower = -min(
+            spec.maxDischargePowerKW, availableKWh * spec.dischargeEfficiency / stepHours)
         return lower...upper
     }
 
@@ -144,6 +148,7 @@ public struct EVCharger: Sendable {
         let loss = (1 - spec.chargeEfficiency) * charge
             + discharge * (1 / spec.dischargeEfficiency - 1)
         return ChargerStepOutcome(
-            powerKW: power, storedChangeKWh: stored, conversionLossKWh: loss, isConnected: connected)
+            powerKW: power, storedChangeKWh: stored, conversionLossKWh: loss,
+            isConnected: connected)
     }
 }

@@ -8,7 +8,10 @@ public struct ShiftableJob: Sendable, Equatable {
     public var energyKWh: Double
     public var maxPowerKW: Double
 
-    public init(releaseStep: Int, deadlineStep: Int, preferredStartStep: Int, energyKWh: Double, maxPowerKW: Double) {
+    public init(
+        releaseStep: Int, deadlineStep: Int, preferredStartStep: Int, energyKWh: Double,
+        maxPowerKW: Double
+    ) {
         self.releaseStep = releaseStep
         self.deadlineStep = deadlineStep
         self.preferredStartStep = preferredStartStep
@@ -78,8 +81,11 @@ public struct ShiftableLoad: Sendable {
         return lower...upper
     }
 
-    public mutating func advance(setpointKW: Double, step: Int, stepHours: Double) -> ShiftableStepOutcome {
-        let preferred = activeJob(step: step)?.preferredPowerKW(step: step, stepHours: stepHours) ?? 0
+    public mutating func advance(
+        setpointKW: Double, step: Int, stepHours: Double
+    ) -> ShiftableStepOutcome {
+        let preferred = activeJob(step: step)?.preferredPowerKW(
+            step: step, stepHours: stepHours) ?? 0
         let power = feasiblePowerRange(step: step, stepHours: stepHours).clamp(setpointKW)
         remainingKWh = max(0, remainingKWh - power * stepHours)
         return ShiftableStepOutcome(powerKW: power, preferredPowerKW: preferred)

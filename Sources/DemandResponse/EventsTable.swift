@@ -83,6 +83,15 @@ public struct EventRow: Sendable, Equatable {
     /// nil when there is no baseline or the event lies outside the metered load.
     public var settlement: EventSettlement?
 
+    public init(
+        event: DREvent, methodID: String, baseline: BaselineEstimate, settlement: EventSettlement?
+    ) {
+        self.event = event
+        self.methodID = methodID
+        self.baseline = baseline
+        self.settlement = settlement
+    }
+
     /// `ok`, a baseline status (`fewer_days`, `no_adjustment_window`, `no_history`), or
     /// `no_metered_load`.
     public var status: String {

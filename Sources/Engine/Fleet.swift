@@ -30,19 +30,25 @@ struct Fleet {
             curtailableLoads: curtailableLoads,
             batteryRangeKW: batteries.map { $0.feasiblePowerRange(stepHours: hours) },
             evRangeKW: chargers.map { $0.feasiblePowerRange(stepHours: hours) },
-            shiftableRangeKW: shiftableLoads.map { $0.feasiblePowerRange(step: step, stepHours: hours) },
+            shiftableRangeKW: shiftableLoads.map {
+                $0.feasiblePowerRange(step: step, stepHours: hours)
+            },
             curtailableShedRangeKW: curtailableLoads.map { $0.feasibleShedRange(step: step) })
     }
 
-    mutating func advance(_ setpoints: Setpoints, step: Int, stepHours: Double) -> FleetStepOutcome {
+    mutating func advance(
+        _ setpoints: Setpoints, step: Int, stepHours: Double
+    ) -> FleetStepOutcome {
         var outcome = FleetStepOutcome()
         for index in batteries.indices {
-            let result = batteries[index].advance(setpointKW: setpoints.batteryKW[index], stepHours: stepHours)
+            let result = batteries[index].advance(
+                setpointKW: setpoints.batteryKW[index], stepHours: stepHours)
             outcome.batteries.append(result)
             outcome.batteryEnergyKWh += result.energyAfterKWh
         }
         for index in chargers.indices {
-            let result = chargers[index].advance(setpointKW: setpoints.evKW[index], stepHours: stepHours)
+            let result = chargers[index].advance(
+                setpointKW: setpoints.evKW[index], stepHours: stepHours)
             outcome.chargers.append(result)
             if result.isConnected {
                 outcome.evConnectedCount += 1
@@ -58,9 +64,11 @@ struct Fleet {
             let load = curtailableLoads[index]
             let owedBefore = load.owedReboundKWh
             let result = curtailableLoads[index].advance(
-                shedSetpointKW: setpoints.curtailmentShedKW[index], step: step, stepHours: stepHours)
+                shedSetpointKW: setpoints.curtailmentShedKW[index], step: step,
+                stepHours: stepHours)
             outcome.curtailable.append(result)
-            outcome.curtailableOwedChangeKWh.append(curtailableLoads[index].owedReboundKWh - owedBefore)
+            outcome.curtailableOwedChangeKWh.append(
+                curtailableLoads[index].owedReboundKWh - owedBefore)
             outcome.curtailmentCost += result.shedKW * stepHours * load.spec.costPerKWhShed
         }
         return outcome

@@ -36,7 +36,8 @@ struct InvariantCheck {
         for (index, result) in outcome.chargers.enumerated() {
             let spec = input.evChargers[index].spec
             if !result.isConnected, abs(result.powerKW) > Tolerances.negligiblePowerKW {
-                throw violation(spec.id, "draws \(result.powerKW) kW while no vehicle is plugged in")
+                throw violation(
+                    spec.id, "draws \(result.powerKW) kW while no vehicle is plugged in")
             }
             if result.powerKW < -spec.maxDischargePowerKW - Tolerances.negligiblePowerKW {
                 throw violation(spec.id, "discharges \(-result.powerKW) kW, above its V2G limit "
@@ -53,11 +54,14 @@ struct InvariantCheck {
             let drawn = (spec.demandKW[step] - result.shedKW + result.reboundKW) * hours
             try expectClose(result.powerKW * hours, drawn, spec.id, "curtailable demand balance")
             let owedChange = spec.reboundFraction * result.shedKW * hours - result.reboundKW * hours
-            try expectClose(outcome.curtailableOwedChangeKWh[index], owedChange, spec.id, "owed rebound")
+            try expectClose(
+                outcome.curtailableOwedChangeKWh[index], owedChange, spec.id, "owed rebound")
             flexibleKWh += drawn
         }
-        for (index, result) in outcome.shiftable.enumerated() where result.powerKW < -Tolerances.negligiblePowerKW {
-            throw violation(input.shiftableLoads[index].id, "draws negative power \(result.powerKW) kW")
+        for (index, result) in outcome.shiftable.enumerated()
+            where result.powerKW < -Tolerances.negligiblePowerKW {
+            throw violation(
+                input.shiftableLoads[index].id, "draws negative power \(result.powerKW) kW")
         }
         flexibleKWh += outcome.shiftable.reduce(0) { $0 + $1.powerKW * hours }
 
@@ -65,7 +69,9 @@ struct InvariantCheck {
         try expectClose(record.netLoadKW * hours, siteKWh, "site", "site energy balance")
     }
 
-    private func expectClose(_ actual: Double, _ expected: Double, _ asset: String, _ what: String) throws {
+    private func expectClose(
+        _ actual: Double, _ expected: Double, _ asset: String, _ what: String
+    ) throws {
         let scale = max(1, abs(expected))
         if !(abs(actual - expected) <= Tolerances.energyBalanceKWh * scale) {
             throw violation(asset, "\(what) does not close: \(actual) kWh against \(expected) kWh")
@@ -73,6 +79,8 @@ struct InvariantCheck {
     }
 
     private func violation(_ asset: String, _ detail: String) -> SimulationError {
-        .invariantViolated(step: step, time: input.grid.time(ofStep: step).description, asset: asset, detail: detail)
+        .invariantViolated(
+            step: step, time: input.grid.time(ofStep: step).description, asset: asset,
+            detail: detail)
     }
 }

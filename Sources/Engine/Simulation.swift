@@ -34,7 +34,8 @@ public struct Simulation {
             let outcome = fleet.advance(setpoints, step: step, stepHours: input.grid.stepHours)
             let record = outcome.record(step: step, input: input)
             if checksInvariants {
-                try InvariantCheck(input: input, step: step).verify(outcome: outcome, record: record)
+                try InvariantCheck(input: input, step: step).verify(
+                    outcome: outcome, record: record)
             }
             records.append(record)
             curtailmentCost += outcome.curtailmentCost
@@ -52,7 +53,9 @@ public struct Simulation {
 
     /// What a strategy would see at `step` after `strategy` ran the steps before it; for
     /// planners that solve their own problem from a given moment (response capability).
-    public func observation(at step: Int, following strategy: inout some DispatchStrategy) throws -> Observation {
+    public func observation(
+        at step: Int, following strategy: inout some DispatchStrategy
+    ) throws -> Observation {
         try strategy.prepare(input: input)
         var fleet = Fleet(input: input)
         for earlier in 0..<step {
@@ -64,20 +67,27 @@ public struct Simulation {
         return fleet.observation(step: step, input: input)
     }
 
-    private func checkShape(_ setpoints: Setpoints, observation: Observation, strategy: String) throws {
+    private func checkShape(
+        _ setpoints: Setpoints, observation: Observation, strategy: String
+    ) throws {
         let counts = [
             ("batteryKW", setpoints.batteryKW.count, observation.batteries.count),
             ("evKW", setpoints.evKW.count, observation.evChargers.count),
             ("shiftableKW", setpoints.shiftableKW.count, observation.shiftableLoads.count),
-            ("curtailmentShedKW", setpoints.curtailmentShedKW.count, observation.curtailableLoads.count),
+            (
+                "curtailmentShedKW", setpoints.curtailmentShedKW.count,
+                observation.curtailableLoads.count
+            ),
         ]
         for (field, given, expected) in counts where given != expected {
             throw SimulationError.setpointCountMismatch(
                 strategy: strategy, field: field, given: given, expected: expected)
         }
-        let all = setpoints.batteryKW + setpoints.evKW + setpoints.shiftableKW + setpoints.curtailmentShedKW
+        let all = setpoints.batteryKW + setpoints.evKW + setpoints.shiftableKW
+            + setpoints.curtailmentShedKW
         if let bad = all.first(where: { !$0.isFinite }) {
-            throw SimulationError.nonFiniteSetpoint(strategy: strategy, step: observation.step, value: bad)
+            throw SimulationError.nonFiniteSetpoint(
+                strategy: strategy, step: observation.step, value: bad)
         }
     }
 }

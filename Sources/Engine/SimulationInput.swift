@@ -38,6 +38,8 @@ public struct SimulationInput: Sendable {
     public var evChargers: [(spec: ElectricVehicleSpec, sessions: [ChargingSession])]
     public var shiftableLoads: [(id: String, jobs: [ShiftableJob])]
     public var curtailableLoads: [CurtailableLoadSpec]
+    /// Demand-response events, sorted by start; strategies see each from its notice step.
+    public var events: [GridEvent] = []
 
     public init(
         scenarioName: String, seed: UInt64, grid: TimeGrid, baseLoadKW: [Double], pvKW: [Double],

@@ -30,7 +30,9 @@ public struct Setpoints: Sendable, Equatable {
     /// Power shed, not power drawn.
     public var curtailmentShedKW: [Double]
 
-    public init(batteryKW: [Double], evKW: [Double], shiftableKW: [Double], curtailmentShedKW: [Double]) {
+    public init(
+        batteryKW: [Double], evKW: [Double], shiftableKW: [Double], curtailmentShedKW: [Double]
+    ) {
         self.batteryKW = batteryKW
         self.evKW = evKW
         self.shiftableKW = shiftableKW

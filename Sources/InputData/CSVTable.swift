@@ -14,7 +14,8 @@ public struct CSVTable: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw InputDataError.unreadable(file: displayName, reason: "no such file or not readable")
+            throw InputDataError.unreadable(
+                file: displayName, reason: "no such file or not readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputDataError.unreadable(file: displayName, reason: "not UTF-8 text")
@@ -24,8 +25,11 @@ public struct CSVTable: Sendable {
 
     public init(text: String, file: String) throws {
         self.file = file
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+        var lines = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty {
+            lines.removeLast()
+        }
         guard let first = lines.first else { throw InputDataError.empty(file: file) }
         var headerLine = String(first)
         if headerLine.hasPrefix("\u{FEFF}") { headerLine.removeFirst() }
@@ -113,7 +117,8 @@ public struct CSVTable: Sendable {
             index = line.index(after: index)
         }
         if inQuotes {
-            throw InputDataError.malformedRow(file: file, row: row, detail: "a quoted cell is not closed")
+            throw InputDataError.malformedRow(
+                file: file, row: row, detail: "a quoted cell is not closed")
         }
         cells.append(current)
         return cells

@@ -23,7 +23,9 @@ public struct ExceedanceCurve: Sendable, Equatable {
 
     /// The value exceeded by `percent` of sessions, interpolated linearly between rows.
     public func value(exceededBy percent: Double) -> Double {
-        guard let upper = percents.firstIndex(where: { $0 >= percent }) else { return values.last ?? 0 }
+        guard let upper = percents.firstIndex(where: { $0 >= percent }) else {
+            return values.last ?? 0
+        }
         guard upper > 0 else { return values[0] }
         let lower = upper - 1
         let weight = (percent - percents[lower]) / (percents[upper] - percents[lower])
@@ -35,7 +37,8 @@ public struct ExceedanceCurve: Sendable, Equatable {
     public var mean: Double {
         var area = 0.0
         for index in 1..<percents.count {
-            area += (values[index] + values[index - 1]) / 2 * (percents[index] - percents[index - 1])
+            area += (values[index] + values[index - 1]) / 2
+                * (percents[index] - percents[index - 1])
         }
         return area / (percents.last! - percents.first!)
     }
@@ -58,7 +61,8 @@ public struct ElaadNLStatistics: Sendable {
     /// Reads the derived tables from `directory`; `label` is how errors name the directory.
     public init(directory: URL, label: String, location: ChargingLocation) throws {
         func table(_ name: String) throws -> CSVTable {
-            try CSVTable(contentsOf: directory.appendingPathComponent(name), displayName: "\(label)/\(name)")
+            try CSVTable(
+                contentsOf: directory.appendingPathComponent(name), displayName: "\(label)/\(name)")
         }
         self.location = location
         let weekday = try table("arrival_weekday_percent.csv")
@@ -75,19 +79,23 @@ public struct ElaadNLStatistics: Sendable {
             percents: try energy.numbers(column: "percent_of_sessions"),
             values: try energy.numbers(column: "\(location.exceedancePrefix)_kWh"))
         let means = try table("mean_by_arrival.csv")
-        meanSessionHoursBySlot = try means.optionalNumbers(column: "\(location.meanPrefix)_session_h")
+        meanSessionHoursBySlot = try means.optionalNumbers(
+            column: "\(location.meanPrefix)_session_h")
         meanEnergyKWhBySlot = try means.optionalNumbers(column: "\(location.meanPrefix)_energy_kWh")
         try validate(label: label)
     }
 
     private func validate(label: String) throws {
         let file = "\(label)/arrival_weekday_percent.csv"
-        guard arrivalWeekdayPercent.count == 96, arrivalWeekendPercent.map({ $0.count == 96 }) ?? true else {
-            throw InputDataError.malformedRow(file: file, row: 2, detail: "expected 96 rows of 15-minute slots")
+        guard arrivalWeekdayPercent.count == 96,
+            arrivalWeekendPercent.map({ $0.count == 96 }) ?? true else {
+            throw InputDataError.malformedRow(
+                file: file, row: 2, detail: "expected 96 rows of 15-minute slots")
         }
         guard meanSessionHoursBySlot.count == 48 else {
             throw InputDataError.malformedRow(
-                file: "\(label)/mean_by_arrival.csv", row: 2, detail: "expected 48 rows of 30-minute slots")
+                file: "\(label)/mean_by_arrival.csv", row: 2,
+                detail: "expected 48 rows of 30-minute slots")
         }
     }
 }
@@ -118,18 +126,23 @@ public struct SessionSampler: Sendable {
     /// A session arriving on the day starting at `dayStart`, or nil when the location has
     /// no arrivals on such days.
     public func sample(dayStart: CivilTime, random: inout SeededRandom) -> SampledSession? {
-        let weights = dayStart.isWeekend ? statistics.arrivalWeekendPercent : statistics.arrivalWeekdayPercent
+        let weights = dayStart.isWeekend
+            ? statistics.arrivalWeekendPercent : statistics.arrivalWeekdayPercent
         guard let weights else { return nil }
         let slot = random.nextIndex(weights: weights)
         let minute = Int(random.nextUnit() * 15)
         let arrival = dayStart.adding(minutes: slot * 15 + minute)
         let halfHour = slot / 2
-        let connection = draw(statistics.connectionHours, mean: statistics.meanSessionHoursBySlot[halfHour], &random)
-        let energy = draw(statistics.energyKWh, mean: statistics.meanEnergyKWhBySlot[halfHour], &random)
+        let connection = draw(
+            statistics.connectionHours, mean: statistics.meanSessionHoursBySlot[halfHour], &random)
+        let energy = draw(
+            statistics.energyKWh, mean: statistics.meanEnergyKWhBySlot[halfHour], &random)
         return SampledSession(arrival: arrival, connectionHours: connection, energyKWh: energy)
     }
 
-    private func draw(_ curve: ExceedanceCurve, mean: Double?, _ random: inout SeededRandom) -> Double {
+    private func draw(
+        _ curve: ExceedanceCurve, mean: Double?, _ random: inout SeededRandom
+    ) -> Double {
         let low = curve.percents.first!
         let high = curve.percents.last!
         let value = curve.value(exceededBy: low + random.nextUnit() * (high - low))
@@ -146,7 +159,10 @@ public struct EVModelSpec: Sendable, Equatable {
     public var maxACChargeKW: Double
     public var maxACDischargeKW: Double
 
-    public init(model: String, registrations: Double, batteryKWh: Double, maxACChargeKW: Double, maxACDischargeKW: Double) {
+    public init(
+        model: String, registrations: Double, batteryKWh: Double, maxACChargeKW: Double,
+        maxACDischargeKW: Double
+    ) {
         self.model = model
         self.registrations = registrations
         self.batteryKWh = batteryKWh

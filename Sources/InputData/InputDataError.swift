@@ -13,7 +13,8 @@ public enum InputDataError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unreadable(file, reason):
-            "\(file): cannot be read (\(reason)); check that the path is right, relative to the scenario file"
+            "\(file): cannot be read (\(reason)); check that the path is right, "
+                + "relative to the scenario file"
         case let .empty(file):
             "\(file): the file is empty; it needs a header row and at least one data row"
         case let .malformedRow(file, row, detail):

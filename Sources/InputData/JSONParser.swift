@@ -21,7 +21,9 @@ public struct JSONParser {
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         let value = try parser.parseValue()
         parser.skipWhitespace()
-        guard parser.position == parser.bytes.count else { throw parser.failure("unexpected text after the end") }
+        guard parser.position == parser.bytes.count else {
+            throw parser.failure("unexpected text after the end")
+        }
         return value
     }
 
@@ -77,7 +79,8 @@ public struct JSONParser {
             let keyLine = line
             let key = try parseString()
             if members.contains(where: { $0.key == key }) {
-                throw Failure(line: keyLine, message: "the key \"\(key)\" appears twice in one object")
+                throw Failure(
+                    line: keyLine, message: "the key \"\(key)\" appears twice in one object")
             }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
@@ -86,9 +89,14 @@ public struct JSONParser {
             position += 1
             members.append((key, try parseValue()))
             skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of file inside an object") }
+            guard position < bytes.count else {
+                throw failure("unexpected end of file inside an object")
+            }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members, line: startLine) }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .object(members, line: startLine)
+            }
             throw failure("expected ',' or '}' in an object")
         }
     }
@@ -105,9 +113,14 @@ public struct JSONParser {
         while true {
             elements.append(try parseValue())
             skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of file inside a list") }
+            guard position < bytes.count else {
+                throw failure("unexpected end of file inside a list")
+            }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements, line: startLine) }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .array(elements, line: startLine)
+            }
             throw failure("expected ',' or ']' in a list")
         }
     }
@@ -134,8 +147,10 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     let scalar = try parseUnicodeEscape()
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
-                default: throw failure("unknown escape \\\(Character(Unicode.Scalar(escape))) in a string")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                    scalars.append(escape)
+                default: throw failure(
+                    "unknown escape \\\(Character(Unicode.Scalar(escape))) in a string")
                 }
             case 0x0A:
                 throw failure("a string runs past the end of the line")
@@ -150,7 +165,8 @@ public struct JSONParser {
     private mutating func parseUnicodeEscape() throws -> Unicode.Scalar {
         func hexUnit() throws -> UInt32 {
             guard position + 4 <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+                  let code = UInt32(
+                      String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
             else { throw failure("bad \\u escape in a string: expected four hex digits") }
             position += 4
             return code
@@ -163,25 +179,33 @@ public struct JSONParser {
             position += 2
             let second = try hexUnit()
             guard (0xDC00..<0xE000).contains(second),
-                  let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+                  let scalar = Unicode.Scalar(
+                      0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
             else { throw failure("a \\u surrogate pair is not valid") }
             return scalar
         }
-        guard let scalar = Unicode.Scalar(first) else { throw failure("a \\u escape names no character") }
+        guard let scalar = Unicode.Scalar(first) else {
+            throw failure("a \\u escape names no character")
+        }
         return scalar
     }
 
     private mutating func parseNumber() throws -> Double {
         let start = position
         while position < bytes.count,
-              [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")]
+              [
+                  UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
+                  UInt8(ascii: "E"),
+              ]
                 .contains(bytes[position]) || (bytes[position] >= 48 && bytes[position] <= 57) {
             position += 1
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         guard !text.isEmpty, text.first != "+", let value = Double(text), value.isFinite else {
-            let shown = text.isEmpty ? String(decoding: bytes[start..<min(start + 8, bytes.count)], as: UTF8.self) : text
-            throw failure("'\(shown)' is not a JSON value (numbers must be finite; NaN and Infinity are not JSON)")
+            let shown = text.isEmpty
+                ? String(decoding: bytes[start..<min(start + 8, bytes.count)], as: UTF8.self) : text
+            throw failure("'\(shown)' is not a JSON value "
+                + "(numbers must be finite; NaN and Infinity are not JSON)")
         }
         return value
     }

@@ -10,7 +10,9 @@ public struct ProfileSeries: Sendable, Equatable {
     public let intervalMinutes: Int
     public let values: [Double]
 
-    public init(file: String, column: String, start: CivilTime, intervalMinutes: Int, values: [Double]) {
+    public init(
+        file: String, column: String, start: CivilTime, intervalMinutes: Int, values: [Double]
+    ) {
         self.file = file
         self.column = column
         self.start = start
@@ -44,13 +46,16 @@ public struct ProfileSeries: Sendable, Equatable {
             for index in 2..<times.count {
                 let step = times[index].minutesSinceEpoch - times[index - 1].minutesSinceEpoch
                 if step != interval {
-                    throw InputDataError.irregularTimestamps(file: table.file, row: index + 2, detail:
+                    throw InputDataError.irregularTimestamps(
+                        file: table.file, row: index + 2, detail:
                         "\(times[index]) follows \(times[index - 1]) after \(step) minutes, "
                             + "not \(interval)")
                 }
             }
         }
-        self.init(file: table.file, column: column, start: times[0], intervalMinutes: interval, values: values)
+        self.init(
+            file: table.file, column: column, start: times[0], intervalMinutes: interval,
+            values: values)
     }
 
     /// The series on `grid`, each step the time-weighted average of the intervals it overlaps.
@@ -73,7 +78,8 @@ public struct ProfileSeries: Sendable, Equatable {
             var weighted = 0.0
             var index = stepStart / intervalMinutes
             while index * intervalMinutes < stepEnd {
-                let overlap = min(stepEnd, (index + 1) * intervalMinutes) - max(stepStart, index * intervalMinutes)
+                let overlap = min(stepEnd, (index + 1) * intervalMinutes)
+                    - max(stepStart, index * intervalMinutes)
                 weighted += Double(overlap) * values[index]
                 index += 1
             }

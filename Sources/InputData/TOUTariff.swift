@@ -70,7 +70,8 @@ public struct TOUTariff: Sendable {
                 let time = start.adding(minutes: offset)
                 guard let price = price(at: time) else {
                     throw InputDataError.badTariff(file: file, field: "schedule", detail:
-                        "no entry covers \(time) (a \(time.isWeekend ? "weekend" : "weekday") day); "
+                        "no entry covers \(time) "
+                            + "(a \(time.isWeekend ? "weekend" : "weekday") day); "
                             + "add an entry whose dates and dow_mask include it")
                 }
                 total += price * Double(sample)

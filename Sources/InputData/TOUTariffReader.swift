@@ -3,20 +3,24 @@ import Foundation
 extension TOUTariff {
     /// Reads an acnportal tariff schedule file, checking every field it uses.
     public init(contentsOf url: URL, displayName file: String) throws {
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+        guard let data = try? Data(contentsOf: url), let text = String(
+            data: data, encoding: .utf8) else {
             throw InputDataError.unreadable(file: file, reason: "no such file, or not UTF-8 text")
         }
         let root: JSONValue
         do {
             root = try JSONParser.parse(text)
         } catch let failure as JSONParser.Failure {
-            throw InputDataError.badTariff(file: file, field: "(line \(failure.line))", detail: failure.message)
+            throw InputDataError.badTariff(
+                file: file, field: "(line \(failure.line))", detail: failure.message)
         }
         guard let name = root["name"]?.stringValue else {
-            throw InputDataError.badTariff(file: file, field: "name", detail: "missing or not a string")
+            throw InputDataError.badTariff(
+                file: file, field: "name", detail: "missing or not a string")
         }
         guard let schedule = root["schedule"]?.arrayElements, !schedule.isEmpty else {
-            throw InputDataError.badTariff(file: file, field: "schedule", detail: "missing or not a non-empty list")
+            throw InputDataError.badTariff(
+                file: file, field: "schedule", detail: "missing or not a non-empty list")
         }
         let entries = try schedule.enumerated().map { index, raw in
             try TOUTariff.entry(raw, field: "schedule[\(index)]", file: file)
@@ -31,13 +35,19 @@ extension TOUTariff {
         func shown(_ key: String) -> String { raw[key]?.shortText ?? "missing" }
         let id = raw["id"]?.stringValue ?? field
         guard let start = raw["effective_start"]?.stringValue.flatMap(monthDay) else {
-            throw fail("effective_start", "is \(shown("effective_start")); expected a date of the year as \"MM-DD\"")
+            throw fail(
+                "effective_start",
+                "is \(shown("effective_start")); expected a date of the year as \"MM-DD\"")
         }
         guard let end = raw["effective_end"]?.stringValue.flatMap(monthDay) else {
-            throw fail("effective_end", "is \(shown("effective_end")); expected a date of the year as \"MM-DD\"")
+            throw fail(
+                "effective_end",
+                "is \(shown("effective_end")); expected a date of the year as \"MM-DD\"")
         }
         guard let mask = raw["dow_mask"]?.stringValue.flatMap(DayMask.init(rawValue:)) else {
-            throw fail("dow_mask", "is \(shown("dow_mask")); expected one of \"ALL\", \"WEEKDAYS\", \"WEEKENDS\"")
+            throw fail(
+                "dow_mask",
+                "is \(shown("dow_mask")); expected one of \"ALL\", \"WEEKDAYS\", \"WEEKENDS\"")
         }
         guard let times = numbers(raw["times"]) else {
             throw fail("times", "expected a list of numbers (the hours at which each price starts)")
@@ -49,8 +59,11 @@ extension TOUTariff {
             throw fail("tariffs", "has \(prices.count) prices for \(times.count) start times; "
                 + "give one price per start time")
         }
-        guard times[0] == 0, zip(times, times.dropFirst()).allSatisfy({ $0 < $1 }), times.last! < 24 else {
-            throw fail("times", "start hours must begin at 0, rise strictly and stay below 24; got \(times)")
+        guard times[0] == 0, zip(times, times.dropFirst()).allSatisfy({ $0 < $1 }),
+            times.last! < 24 else {
+            throw fail(
+                "times",
+                "start hours must begin at 0, rise strictly and stay below 24; got \(times)")
         }
         guard prices.allSatisfy({ $0 >= 0 }) else {
             throw fail("tariffs", "prices must not be negative; got \(prices)")

@@ -4,9 +4,13 @@ import Engine
 struct CapabilityContributions {
     let classes: [ResponseCapability.ClassContribution]
 
-    init(input: SimulationInput, baseline: SimulationResult, plan: DispatchPlan, period: Range<Int>) {
+    init(
+        input: SimulationInput, baseline: SimulationResult, plan: DispatchPlan, period: Range<Int>
+    ) {
         let steps = Double(period.count)
-        func average(_ planned: (Setpoints) -> Double, _ reference: (StepRecord) -> Double) -> Double {
+        func average(
+            _ planned: (Setpoints) -> Double, _ reference: (StepRecord) -> Double
+        ) -> Double {
             period.reduce(0) { total, t in
                 total + reference(baseline.records[t]) - (plan.setpoints(step: t).map(planned) ?? 0)
             } / steps
@@ -21,17 +25,21 @@ struct CapabilityContributions {
                     : "energy (stored energy spread over the period)"))
         }
         if !input.evChargers.isEmpty {
-            let connected = period.reduce(0) { $0 + baseline.records[$1].evConnectedCount } / max(1, period.count)
+            let connected = period.reduce(0) { $0 + baseline.records[$1].evConnectedCount }
+                / max(1, period.count)
             let v2g = input.evChargers.filter { $0.spec.isV2GCapable }.count
             classes.append(.init(
                 assetClass: "ev", reductionKW: average({ $0.evKW.reduce(0, +) }, \.evKW),
-                limitedBy: "availability (\(connected) of \(input.evChargers.count) vehicles plugged in "
+                limitedBy: "availability (\(connected) of \(input.evChargers.count) "
+                    + "vehicles plugged in "
                     + "on average; \(v2g) can discharge) and departure targets"))
         }
         if !input.shiftableLoads.isEmpty {
             classes.append(.init(
-                assetClass: "shiftable", reductionKW: average({ $0.shiftableKW.reduce(0, +) }, \.shiftableKW),
-                limitedBy: "energy scheduled in the period (only runs that would fall in it can move)"))
+                assetClass: "shiftable",
+                reductionKW: average({ $0.shiftableKW.reduce(0, +) }, \.shiftableKW),
+                limitedBy: "energy scheduled in the period "
+                    + "(only runs that would fall in it can move)"))
         }
         if !input.curtailableLoads.isEmpty {
             let shed = average({ -$0.curtailmentShedKW.reduce(0, +) }, { _ in 0 })

@@ -11,11 +11,13 @@ extension DispatchModel {
         let first = window.steps.lowerBound
         var power = Array(repeating: [(VariableID, Double)](), count: window.count)
         model.beginBlock(name: load.id)
-        for job in load.jobs where job.deadlineStep > first && job.releaseStep < window.steps.upperBound {
+        for job in load.jobs
+            where job.deadlineStep > first && job.releaseStep < window.steps.upperBound {
             let isActive = load.activeJob(step: first) == job
             guard isActive || job.releaseStep >= first else { continue }
             let energy = isActive ? load.remainingKWh : job.energyKWh
-            let stepsHere = max(first, job.releaseStep)..<min(job.deadlineStep, window.steps.upperBound)
+            let stepsHere =
+                max(first, job.releaseStep)..<min(job.deadlineStep, window.steps.upperBound)
             var terms: [(VariableID, Double)] = []
             for t in stepsHere {
                 let p = model.addVariable(name: "\(load.id).p[\(t)]", upper: job.maxPowerKW)
@@ -25,15 +27,17 @@ extension DispatchModel {
             guard !terms.isEmpty else { continue }
             let later = Double(max(0, job.deadlineStep - window.steps.upperBound))
             let least = max(0, energy - job.maxPowerKW * hours * later)
-            model.addRow(name: "\(load.id).energy[\(job.releaseStep)]", terms: terms, lower: least, upper: energy)
+            model.addRow(
+                name: "\(load.id).energy[\(job.releaseStep)]", terms: terms, lower: least,
+                upper: energy)
         }
         model.endBlock()
         shiftablePower.append(power)
     }
 
     /// A curtailable load: shed s_t ∈ [0, f·D_t] at the load's cost, rebound r_t ∈ [0, r_max]
-    /// paying back owed energy o_t = o_{t−1} + ρ·s_t·Δt − r_t·Δt ≥ 0. Energy still owed when
-    /// the window ends costs the window's highest price. The physics pays rebound back as
+    /// paying back owed energy o_t = o_{t−1} + ρ·s_t·Δt − r_t·Δt ≥ 0. Energy still owed
+    /// when the window ends costs the window's highest price. The physics pays rebound back as
     /// soon as shedding stops; the plan lets it wait, so a plan that sheds may meet its
     /// rebound earlier than it planned.
     mutating func addCurtailable(_ index: Int) {
@@ -46,13 +50,18 @@ extension DispatchModel {
         model.beginBlock(name: spec.id)
         var previous: VariableID?
         for t in window.steps {
-            let s = model.addVariable(name: "\(spec.id).s[\(t)]", upper: spec.maxShedFraction * spec.demandKW[t], cost: shedCost)
+            let s = model.addVariable(
+                name: "\(spec.id).s[\(t)]", upper: spec.maxShedFraction * spec.demandKW[t],
+                cost: shedCost)
             let r = model.addVariable(name: "\(spec.id).r[\(t)]", upper: spec.reboundMaxPowerKW)
-            let owed = model.addVariable(name: "\(spec.id).o[\(t)]", cost: t == window.steps.upperBound - 1 ? highestPrice : 0)
+            let owed = model.addVariable(
+                name: "\(spec.id).o[\(t)]",
+                cost: t == window.steps.upperBound - 1 ? highestPrice : 0)
             var terms = [(owed, 1.0), (s, -spec.reboundFraction * hours), (r, hours)]
             if let previous { terms.append((previous, -1)) }
             let constant = previous == nil ? window.owedReboundKWh[index] : 0
-            model.addRow(name: "\(spec.id).owed[\(t)]", terms: terms, lower: constant, upper: constant)
+            model.addRow(
+                name: "\(spec.id).owed[\(t)]", terms: terms, lower: constant, upper: constant)
             power.append([(s, -1), (r, 1)])
             shed.append(s)
             previous = owed

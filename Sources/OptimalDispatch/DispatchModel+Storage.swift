@@ -2,8 +2,9 @@ import Assets
 import Optimizer
 
 extension DispatchModel {
-    /// A battery: charge c_k ∈ [0, P_c], discharge d_k ∈ [0, P_d], energy e_k ∈ [E_min, E_max]
-    /// at the end of step k, with e_k = (1 − λΔt)·e_{k−1} + η_c·Δt·c_k − Δt/η_d·d_k, and every
+    /// A battery: charge c_k ∈ [0, P_c], discharge d_k ∈ [0, P_d], energy
+    /// e_k ∈ [E_min, E_max] at the end of step k, with
+    /// e_k = (1 − λΔt)·e_{k−1} + η_c·Δt·c_k − Δt/η_d·d_k, and every
     /// window ending with at least the battery's initial energy of the run (so a plan never
     /// empties the battery just because its window ends, and the run ends as it began).
     mutating func addBattery(_ index: Int) {
@@ -15,24 +16,28 @@ extension DispatchModel {
         var previous: VariableID?
         var power: [[(VariableID, Double)]] = []
         for t in window.steps {
-            let charge = model.addVariable(name: "\(spec.id).c[\(t)]", upper: spec.maxChargePowerKW, cost: throughputCost)
+            let charge = model.addVariable(
+                name: "\(spec.id).c[\(t)]", upper: spec.maxChargePowerKW, cost: throughputCost)
             let discharge = model.addVariable(
                 name: "\(spec.id).d[\(t)]", upper: spec.maxDischargePowerKW, cost: throughputCost)
             let energy = model.addVariable(
-                name: "\(spec.id).e[\(t)]", lower: spec.minimumEnergyKWh, upper: spec.maximumEnergyKWh)
+                name: "\(spec.id).e[\(t)]", lower: spec.minimumEnergyKWh,
+                upper: spec.maximumEnergyKWh)
             var terms = [(energy, 1.0), (charge, -spec.chargeEfficiency * hours),
                          (discharge, hours / spec.dischargeEfficiency)]
             var constant = 0.0
             if let previous { terms.append((previous, -retention)) } else {
                 constant = retention * window.batteryEnergyKWh[index]
             }
-            model.addRow(name: "\(spec.id).balance[\(t)]", terms: terms, lower: constant, upper: constant)
+            model.addRow(
+                name: "\(spec.id).balance[\(t)]", terms: terms, lower: constant, upper: constant)
             power.append([(charge, 1), (discharge, -1)])
             previous = energy
         }
         if let last = previous {
             let initial = spec.initialSOC * spec.energyCapacityKWh
-            model.addRow(name: "\(spec.id).end", terms: [(last, 1)], lower: initial, upper: .infinity)
+            model.addRow(
+                name: "\(spec.id).end", terms: [(last, 1)], lower: initial, upper: .infinity)
         }
         model.endBlock()
         batteryPower.append(power)
@@ -49,33 +54,44 @@ extension DispatchModel {
         var power = Array(repeating: [(VariableID, Double)](), count: window.count)
         model.beginBlock(name: spec.id)
         let first = window.steps.lowerBound
-        for session in charger.sessions where session.departureStep > first && session.arrivalStep < window.steps.upperBound {
+        for session in charger.sessions
+            where session.departureStep > first && session.arrivalStep < window.steps.upperBound {
             let isActive = charger.activeSession == session
             guard isActive || session.arrivalStep >= first else { continue }
             let startEnergy = isActive ? charger.energyKWh : session.arrivalEnergyKWh
             let floor = min(startEnergy, spec.minimumSOCForDischarge * spec.batteryCapacityKWh)
             let ceiling = max(startEnergy, spec.maximumSOC * spec.batteryCapacityKWh)
             var previous: VariableID?
-            let stepsHere = max(first, session.arrivalStep)..<min(session.departureStep, window.steps.upperBound)
+            let stepsHere = max(first, session.arrivalStep)
+                ..< min(session.departureStep, window.steps.upperBound)
             for t in stepsHere {
-                let charge = model.addVariable(name: "\(spec.id).c[\(t)]", upper: spec.maxChargePowerKW)
-                let discharge = model.addVariable(name: "\(spec.id).d[\(t)]", upper: spec.maxDischargePowerKW)
-                let energy = model.addVariable(name: "\(spec.id).e[\(t)]", lower: floor, upper: ceiling)
+                let charge = model.addVariable(
+                    name: "\(spec.id).c[\(t)]", upper: spec.maxChargePowerKW)
+                let discharge = model.addVariable(
+                    name: "\(spec.id).d[\(t)]", upper: spec.maxDischargePowerKW)
+                let energy = model.addVariable(
+                    name: "\(spec.id).e[\(t)]", lower: floor, upper: ceiling)
                 var terms = [(energy, 1.0), (charge, -spec.chargeEfficiency * hours),
                              (discharge, hours / spec.dischargeEfficiency)]
                 if let previous { terms.append((previous, -1)) }
                 let constant = previous == nil ? startEnergy : 0
-                model.addRow(name: "\(spec.id).balance[\(t)]", terms: terms, lower: constant, upper: constant)
+                model.addRow(
+                    name: "\(spec.id).balance[\(t)]", terms: terms, lower: constant,
+                    upper: constant)
                 power[t - first] += [(charge, 1), (discharge, -1)]
                 previous = energy
             }
             guard let last = previous else { continue }
             let stepsAfter = Double(max(0, session.departureStep - window.steps.upperBound))
-            let required = session.targetEnergyKWh - spec.maxChargePowerKW * spec.chargeEfficiency * hours * stepsAfter
-            guard required > 0, session.departureStep <= window.input.grid.stepCount || stepsAfter == 0 else { continue }
+            let required = session.targetEnergyKWh
+                - spec.maxChargePowerKW * spec.chargeEfficiency * hours * stepsAfter
+            guard required > 0,
+                session.departureStep <= window.input.grid.stepCount || stepsAfter == 0
+            else { continue }
             let unmet = model.addVariable(name: "\(spec.id).unmet[\(session.departureStep)]",
                                           cost: objective.unmetEVPenaltyPerKWh)
-            model.addRow(name: "\(spec.id).target[\(session.departureStep)]", terms: [(last, 1), (unmet, 1)],
+            model.addRow(name: "\(spec.id).target[\(session.departureStep)]",
+                         terms: [(last, 1), (unmet, 1)],
                          lower: min(required, ceiling), upper: .infinity)
         }
         model.endBlock()

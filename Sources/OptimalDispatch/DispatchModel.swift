@@ -33,7 +33,10 @@ struct DispatchModel {
 
     var capability: VariableID?
 
-    init(window: PlanningWindow, objective: DispatchObjective, capability request: CapabilityRequest? = nil) {
+    init(
+        window: PlanningWindow, objective: DispatchObjective,
+        capability request: CapabilityRequest? = nil
+    ) {
         self.window = window
         self.objective = objective
         let input = window.input
@@ -47,7 +50,8 @@ struct DispatchModel {
 
     /// Maximises R subject to net_t + R ≤ baseline_t for every t of the request's steps.
     private mutating func addCapability(_ request: CapabilityRequest) {
-        let reduction = model.addVariable(name: "capability", lower: -.infinity, cost: -request.weightPerKW)
+        let reduction = model.addVariable(
+            name: "capability", lower: -.infinity, cost: -request.weightPerKW)
         for t in request.steps where window.steps.contains(t) {
             let net = netLoad[t - window.steps.lowerBound]
             model.addRow(name: "hold[\(t)]", terms: [(net, 1), (reduction, 1)], lower: -.infinity,
@@ -72,11 +76,13 @@ struct DispatchModel {
         let hours = window.stepHours
         let input = window.input
         let peak = objective.peakChargePerKW > 0
-            ? model.addVariable(name: "peak", lower: -.infinity, cost: objective.peakChargePerKW) : nil
+            ? model.addVariable(name: "peak", lower: -.infinity, cost: objective.peakChargePerKW)
+            : nil
         for (k, t) in window.steps.enumerated() {
             let importPrice = input.importPricePerKWh[t]
             let exportPrice = min(input.exportPricePerKWh[t], importPrice)
-            let net = model.addVariable(name: "net[\(t)]", lower: -.infinity, cost: exportPrice * hours)
+            let net = model.addVariable(
+                name: "net[\(t)]", lower: -.infinity, cost: exportPrice * hours)
             let imports = model.addVariable(
                 name: "import[\(t)]", cost: (importPrice - exportPrice) * hours,
                 quadraticCost: 2 * objective.smoothingPerKW2 * hours)
@@ -84,19 +90,24 @@ struct DispatchModel {
             let balance = [(net, 1.0)] + assetTerms(step: k).map { ($0.0, -$0.1) }
             let load = window.uncontrollableLoadKW(t)
             model.addRow(name: "balance[\(t)]", terms: balance, lower: load, upper: load)
-            model.addRow(name: "import[\(t)]", terms: [(imports, 1), (net, -1)], lower: 0, upper: .infinity)
+            model.addRow(
+                name: "import[\(t)]", terms: [(imports, 1), (net, -1)], lower: 0, upper: .infinity)
             if let peak {
-                model.addRow(name: "peak[\(t)]", terms: [(peak, 1), (net, -1)], lower: 0, upper: .infinity)
+                model.addRow(
+                    name: "peak[\(t)]", terms: [(peak, 1), (net, -1)], lower: 0, upper: .infinity)
             }
             shortfall.append(addTargetRow(net: net, step: t))
         }
     }
 
     private mutating func addTargetRow(net: VariableID, step t: Int) -> VariableID? {
-        guard let target = objective.peakTarget, window.input.isInPeakWindow(step: t) else { return nil }
+        guard let target = objective.peakTarget,
+            window.input.isInPeakWindow(step: t) else { return nil }
         let short = model.addVariable(
             name: "shortfall[\(t)]", cost: target.shortfallPenaltyPerKWh * window.stepHours)
-        model.addRow(name: "target[\(t)]", terms: [(net, 1), (short, -1)], lower: -.infinity, upper: target.capKW)
+        model.addRow(
+            name: "target[\(t)]", terms: [(net, 1), (short, -1)], lower: -.infinity,
+            upper: target.capKW)
         return short
     }
 }

@@ -43,7 +43,10 @@ public struct PeakTarget: Sendable, Equatable {
     /// The uncontrolled run's peak, set by the caller before the run.
     public var referencePeakKW: Double
 
-    public init(reductionFraction: Double = 0.05, shortfallPenaltyPerKWh: Double = 1000, referencePeakKW: Double = 0) {
+    public init(
+        reductionFraction: Double = 0.05, shortfallPenaltyPerKWh: Double = 1000,
+        referencePeakKW: Double = 0
+    ) {
         self.reductionFraction = reductionFraction
         self.shortfallPenaltyPerKWh = shortfallPenaltyPerKWh
         self.referencePeakKW = referencePeakKW

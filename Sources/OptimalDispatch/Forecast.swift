@@ -35,11 +35,14 @@ struct ForecastSeries {
     let pvKW: [Double]
 
     init(input: SimulationInput, settings: ForecastSettings) {
-        baseLoadKW = Self.make(input.baseLoadKW, settings.baseLoad, input: input, label: "forecast:base")
+        baseLoadKW = Self.make(
+            input.baseLoadKW, settings.baseLoad, input: input, label: "forecast:base")
         pvKW = Self.make(input.pvKW, settings.pv, input: input, label: "forecast:pv")
     }
 
-    private static func make(_ actual: [Double], _ method: ForecastMethod, input: SimulationInput, label: String) -> [Double] {
+    private static func make(
+        _ actual: [Double], _ method: ForecastMethod, input: SimulationInput, label: String
+    ) -> [Double] {
         switch method {
         case .perfect:
             return actual

@@ -27,7 +27,8 @@ public struct PredictiveStrategy: DispatchStrategy {
 
     public init(
         name: String, objective: DispatchObjective, forecast: ForecastSettings = ForecastSettings(),
-        replanEverySteps: Int? = nil, lookaheadSteps: Int? = nil, solverSettings: SolverSettings = SolverSettings()
+        replanEverySteps: Int? = nil, lookaheadSteps: Int? = nil,
+        solverSettings: SolverSettings = SolverSettings()
     ) {
         self.name = name
         self.objective = objective
@@ -58,13 +59,15 @@ public struct PredictiveStrategy: DispatchStrategy {
     private mutating func makePlan(_ observation: Observation) {
         guard let forecast else { return }
         let lookahead = lookaheadSteps ?? observation.input.grid.stepCount
-        let window = PlanningWindow(observation: observation, forecast: forecast, lookaheadSteps: lookahead)
+        let window = PlanningWindow(
+            observation: observation, forecast: forecast, lookaheadSteps: lookahead)
         let model = DispatchModel(window: window, objective: objective)
         let result: SolveResult
         do {
             result = try model.model.solve(settings: solverSettings)
         } catch {
-            logger.error("step \(observation.step) (\(observation.time)): the dispatch model was rejected: \(error)")
+            logger.error("step \(observation.step) (\(observation.time)): "
+                + "the dispatch model was rejected: \(error)")
             plan = nil
             return
         }
@@ -73,7 +76,8 @@ public struct PredictiveStrategy: DispatchStrategy {
             iterations: result.iterations, seconds: result.solveTimeSeconds,
             variables: model.model.variableCount, rows: model.model.rowCount))
         guard result.status.hasSolution else {
-            logger.warning("step \(observation.step) (\(observation.time)): \(result.status.sentence) "
+            logger.warning("step \(observation.step) (\(observation.time)): "
+                + "\(result.status.sentence) "
                 + "The assets idle until the next plan.")
             plan = nil
             return

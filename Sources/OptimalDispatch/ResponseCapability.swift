@@ -45,16 +45,19 @@ public struct ResponseCapability: Sendable {
         let observation = try Simulation(input: input, checksInvariants: false)
             .observation(at: start, following: &baselineStrategy)
         let window = PlanningWindow(
-            observation: observation, forecast: ForecastSeries(input: input, settings: ForecastSettings()),
+            observation: observation,
+            forecast: ForecastSeries(input: input, settings: ForecastSettings()),
             lookaheadSteps: end - start)
         let highestPrice = input.importPricePerKWh.max() ?? 1
         let weight = 100 * max(highestPrice, 1) * input.grid.stepHours * Double(end - start)
         var objective = DispatchObjective(unmetEVPenaltyPerKWh: 100 * weight, smoothingPerKW2: 0)
         objective.peakTarget = nil
-        let request = DispatchModel.CapabilityRequest(steps: period, baselineKW: baselineKW, weightPerKW: weight)
+        let request = DispatchModel.CapabilityRequest(
+            steps: period, baselineKW: baselineKW, weightPerKW: weight)
         let model = DispatchModel(window: window, objective: objective, capability: request)
         let result = try model.model.solve(settings: solverSettings)
-        let reduction = result.status.hasSolution ? (model.capability.map { result.x[$0.index] } ?? 0) : 0
+        let reduction = result.status.hasSolution
+            ? (model.capability.map { result.x[$0.index] } ?? 0) : 0
         let plan = DispatchPlan(model: model, result: result)
         return ResponseCapability(
             capabilityKW: reduction, periodStart: input.grid.time(ofStep: period.lowerBound),

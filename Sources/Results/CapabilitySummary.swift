@@ -44,7 +44,9 @@ public struct CapabilitySummary: Sendable {
             let time = result.grid.time(ofStep: $0)
             return time >= periodStart && time < periodEnd
         }
-        let delivered = steps.reduce(0) { $0 + reference.records[$1].netLoadKW - result.records[$1].netLoadKW }
+        let delivered = steps.reduce(0) {
+            $0 + reference.records[$1].netLoadKW - result.records[$1].netLoadKW
+        }
             / Double(max(1, steps.count))
         let targetKW = targetFraction * peak
         func percent(_ kW: Double) -> Double { peak > 0 ? 100 * kW / peak : 0 }

@@ -35,7 +35,8 @@ public struct OutputDirectory {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             let contents = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-            guard isDirectory.boolValue, contents.isEmpty || contents.contains(OutputDirectory.marker) else {
+            guard isDirectory.boolValue,
+                contents.isEmpty || contents.contains(OutputDirectory.marker) else {
                 throw Failure.notAResultFolder(path: url.path)
             }
         }
@@ -49,7 +50,8 @@ public struct OutputDirectory {
                 try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
             }
             // The old result is moved aside, not deleted, until the new one is in place.
-            let previous = parent.appendingPathComponent(".\(url.lastPathComponent).previous-\(getpid())")
+            let previous = parent.appendingPathComponent(
+                ".\(url.lastPathComponent).previous-\(getpid())")
             let hadPrevious = manager.fileExists(atPath: url.path)
             if hadPrevious { try manager.moveItem(at: url, to: previous) }
             try manager.moveItem(at: staging, to: url)

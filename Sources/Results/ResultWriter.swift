@@ -11,7 +11,8 @@ public enum ResultWriter {
     ) -> String {
         let money = result.currency
         var lines = [[
-            "timestamp", "base_load_kW", "pv_kW", "ev_kW", "ev_charging_kW", "ev_v2g_kW", "battery_kW",
+            "timestamp", "base_load_kW", "pv_kW", "ev_kW", "ev_charging_kW", "ev_v2g_kW",
+            "battery_kW",
             "shiftable_kW",
             "curtailable_kW", "flexible_kW", "net_load_kW", "net_load_uncontrolled_kW",
             "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
@@ -22,7 +23,8 @@ public enum ResultWriter {
             let f = { (value: Double) in NumberFormat.fixed(value) }
             lines.append([
                 result.grid.time(ofStep: step).description, f(record.baseLoadKW), f(record.pvKW),
-                f(record.evKW), f(record.evChargingKW), f(record.evDischargingKW), f(record.batteryKW), f(record.shiftableKW), f(record.curtailableKW),
+                f(record.evKW), f(record.evChargingKW), f(record.evDischargingKW),
+                f(record.batteryKW), f(record.shiftableKW), f(record.curtailableKW),
                 f(record.flexibleKW), f(record.netLoadKW), f(reference.records[step].netLoadKW),
                 NumberFormat.fixed(record.importPricePerKWh, decimals: 6),
                 NumberFormat.fixed(record.exportPricePerKWh, decimals: 6),
@@ -41,8 +43,10 @@ public enum ResultWriter {
                 lines.append([
                     outcome.vehicleID, result.grid.time(ofStep: session.arrivalStep).description,
                     result.grid.time(ofStep: session.departureStep).description,
-                    NumberFormat.fixed(session.arrivalEnergyKWh), NumberFormat.fixed(session.targetEnergyKWh),
-                    NumberFormat.fixed(outcome.departureEnergyKWh), NumberFormat.fixed(outcome.unmetEnergyKWh),
+                    NumberFormat.fixed(session.arrivalEnergyKWh),
+                    NumberFormat.fixed(session.targetEnergyKWh),
+                    NumberFormat.fixed(outcome.departureEnergyKWh),
+                    NumberFormat.fixed(outcome.unmetEnergyKWh),
                     outcome.departedWithinHorizon ? "1" : "0",
                 ].joined(separator: ","))
         }

@@ -5,23 +5,29 @@ import VPPCore
 enum BatterySection {
     static let keys = [
         "id", "count", "energyCapacityKWh", "maxChargePowerKW", "maxDischargePowerKW",
-        "chargeEfficiency", "dischargeEfficiency", "roundTripEfficiency", "minimumSOC", "maximumSOC",
+        "chargeEfficiency", "dischargeEfficiency", "roundTripEfficiency", "minimumSOC",
+        "maximumSOC",
         "initialSOC", "standingLossPerHour", "capacityFadePerFullCycle", "source",
     ]
 
     /// `count` identical batteries, named `id-1 ... id-count` when count > 1.
-    static func read(_ reader: FieldReader, id: String, count: Int, grid: TimeGrid) throws -> [BatterySpec] {
+    static func read(
+        _ reader: FieldReader, id: String, count: Int, grid: TimeGrid
+    ) throws -> [BatterySpec] {
         let (charge, discharge) = try efficiencies(reader)
         let minimum = try reader.fraction("minimumSOC", default: 0)
         let maximum = try reader.fraction("maximumSOC", default: 1)
         guard minimum < maximum else {
-            throw reader.inconsistency("minimumSOC", "minimumSOC (\(formatNumber(minimum))) must be "
-                + "below maximumSOC (\(formatNumber(maximum)))")
+            throw reader.inconsistency(
+                "minimumSOC", "minimumSOC (\(formatNumber(minimum))) must be "
+                    + "below maximumSOC (\(formatNumber(maximum)))")
         }
         let initial = try reader.fraction("initialSOC", default: (minimum + maximum) / 2)
         guard initial >= minimum, initial <= maximum else {
-            throw reader.inconsistency("initialSOC", "initialSOC (\(formatNumber(initial))) must lie "
-                + "within [minimumSOC, maximumSOC] = [\(formatNumber(minimum)), \(formatNumber(maximum))]")
+            throw reader.inconsistency(
+                "initialSOC", "initialSOC (\(formatNumber(initial))) must lie "
+                    + "within [minimumSOC, maximumSOC] = "
+                    + "[\(formatNumber(minimum)), \(formatNumber(maximum))]")
         }
         let template = BatterySpec(
             id: id, energyCapacityKWh: try reader.positive("energyCapacityKWh"),
@@ -44,7 +50,8 @@ enum BatterySection {
         if reader.has("roundTripEfficiency") {
             if reader.has("chargeEfficiency") || reader.has("dischargeEfficiency") {
                 throw reader.inconsistency("roundTripEfficiency",
-                    "give either roundTripEfficiency or chargeEfficiency and dischargeEfficiency, not both")
+                    "give either roundTripEfficiency or chargeEfficiency and dischargeEfficiency, "
+                        + "not both")
             }
             let oneWay = (try reader.efficiency("roundTripEfficiency")).squareRoot()
             return (oneWay, oneWay)
@@ -55,11 +62,15 @@ enum BatterySection {
 
     /// Self-discharge must be slower than the charger can make up, or the minimum SOC
     /// could not be held.
-    private static func checkSelfDischarge(_ spec: BatterySpec, reader: FieldReader, grid: TimeGrid) throws {
+    private static func checkSelfDischarge(
+        _ spec: BatterySpec, reader: FieldReader, grid: TimeGrid
+    ) throws {
         let lossKW = spec.standingLossPerHour * spec.maximumEnergyKWh
-        guard spec.standingLossPerHour * grid.stepHours < 1, lossKW <= spec.chargeEfficiency * spec.maxChargePowerKW else {
+        guard spec.standingLossPerHour * grid.stepHours < 1,
+            lossKW <= spec.chargeEfficiency * spec.maxChargePowerKW else {
             throw reader.inconsistency("standingLossPerHour", "self-discharge of "
-                + "\(formatNumber(spec.standingLossPerHour)) per hour loses up to \(lossKW) kW, more than "
+                + "\(formatNumber(spec.standingLossPerHour)) per hour loses up to \(lossKW) kW, "
+                + "more than "
                 + "the charger can replace; use a smaller loss")
         }
     }

@@ -28,12 +28,14 @@ struct FieldReader {
             if case .null = member.value {
                 throw ScenarioError.wrongType(
                     file: file, field: field, line: member.value.line,
-                    expected: "a value; leave the key out to use its default", found: "null", value: "null")
+                    expected: "a value; leave the key out to use its default", found: "null",
+                    value: "null")
             }
             if member.key == "source", member.value.stringValue == nil {
                 throw ScenarioError.wrongType(
                     file: file, field: field, line: member.value.line,
-                    expected: "a string naming where the numbers come from", found: member.value.typeName,
+                    expected: "a string naming where the numbers come from",
+                    found: member.value.typeName,
                     value: member.value.shortText)
             }
         }
@@ -51,7 +53,8 @@ struct FieldReader {
 
     private func require(_ key: String, expected: String) throws -> JSONValue {
         guard let found = value(key) else {
-            throw ScenarioError.missingField(file: file, field: fieldPath(key), line: line, expected: expected)
+            throw ScenarioError.missingField(
+                file: file, field: fieldPath(key), line: line, expected: expected)
         }
         return found
     }
@@ -66,15 +69,20 @@ struct FieldReader {
 
     /// A number within `range`; `allowed` describes the range in words for the message.
     func number(_ key: String, in range: ClosedRange<Double> = -.infinity ... .infinity,
-                allowed: String = "any finite number", default fallback: Double? = nil) throws -> Double {
+                allowed: String = "any finite number",
+                default fallback: Double? = nil) throws -> Double {
         guard let found = value(key) else {
             if let fallback { return fallback }
-            throw ScenarioError.missingField(file: file, field: fieldPath(key), line: line, expected: allowed)
+            throw ScenarioError.missingField(
+                file: file, field: fieldPath(key), line: line, expected: allowed)
         }
-        guard case let .number(number, numberLine) = found else { throw typeError(key, found, allowed) }
+        guard case let .number(number, numberLine) = found else {
+            throw typeError(key, found, allowed)
+        }
         guard range.contains(number) else {
             throw ScenarioError.outOfRange(
-                file: file, field: fieldPath(key), line: numberLine, value: formatNumber(number), allowed: allowed)
+                file: file, field: fieldPath(key), line: numberLine, value: formatNumber(number),
+                allowed: allowed)
         }
         return number
     }
@@ -100,7 +108,8 @@ struct FieldReader {
 
     /// An efficiency in (0, 1].
     func efficiency(_ key: String, default fallback: Double? = nil) throws -> Double {
-        let value = try number(key, in: 0...1, allowed: "a fraction greater than 0 and at most 1", default: fallback)
+        let value = try number(
+            key, in: 0...1, allowed: "a fraction greater than 0 and at most 1", default: fallback)
         guard value > 0 else {
             throw ScenarioError.outOfRange(
                 file: file, field: fieldPath(key), line: self.value(key)?.line ?? line, value: "0",
@@ -109,10 +118,13 @@ struct FieldReader {
         return value
     }
 
-    func integer(_ key: String, in range: ClosedRange<Int>, default fallback: Int? = nil) throws -> Int {
+    func integer(
+        _ key: String, in range: ClosedRange<Int>, default fallback: Int? = nil
+    ) throws -> Int {
         let allowed = "a whole number from \(range.lowerBound) to \(range.upperBound)"
         let value = try number(key, allowed: allowed, default: fallback.map(Double.init))
-        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+        guard value == value.rounded(), value >= Double(range.lowerBound),
+            value <= Double(range.upperBound) else {
             throw ScenarioError.outOfRange(
                 file: file, field: fieldPath(key), line: self.value(key)?.line ?? line,
                 value: formatNumber(value), allowed: allowed)
@@ -125,18 +137,22 @@ struct FieldReader {
     func string(_ key: String, default fallback: String? = nil) throws -> String {
         guard let found = value(key) else {
             if let fallback { return fallback }
-            throw ScenarioError.missingField(file: file, field: fieldPath(key), line: line, expected: "a string")
+            throw ScenarioError.missingField(
+                file: file, field: fieldPath(key), line: line, expected: "a string")
         }
         guard case let .string(text, _) = found else { throw typeError(key, found, "a string") }
         return text
     }
 
     /// A string from a fixed set of choices.
-    func choice(_ key: String, from choices: [String], default fallback: String? = nil) throws -> String {
+    func choice(
+        _ key: String, from choices: [String], default fallback: String? = nil
+    ) throws -> String {
         let text = try string(key, default: fallback)
         guard choices.contains(text) else {
             throw ScenarioError.outOfRange(
-                file: file, field: fieldPath(key), line: value(key)?.line ?? line, value: "\"\(text)\"",
+                file: file, field: fieldPath(key), line: value(key)?.line ?? line,
+                value: "\"\(text)\"",
                 allowed: "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", "))
         }
         return text
@@ -161,22 +177,27 @@ struct FieldReader {
     /// The elements of a list of objects (an absent list is empty).
     func objects(_ key: String, allowed: [String]) throws -> [FieldReader] {
         guard let found = value(key) else { return [] }
-        guard case let .array(elements, _) = found else { throw typeError(key, found, "a list of objects") }
+        guard case let .array(elements, _) = found else {
+            throw typeError(key, found, "a list of objects")
+        }
         return try elements.enumerated().map { index, element in
-            try FieldReader(element, file: file, path: "\(fieldPath(key))[\(index)]", allowed: allowed)
+            try FieldReader(
+                element, file: file, path: "\(fieldPath(key))[\(index)]", allowed: allowed)
         }
     }
 
     /// An error about this object's field `key` for a rule that spans several fields.
     func inconsistency(_ key: String, _ detail: String) -> ScenarioError {
-        .inconsistent(file: file, field: fieldPath(key), line: value(key)?.line ?? line, detail: detail)
+        .inconsistent(
+            file: file, field: fieldPath(key), line: value(key)?.line ?? line, detail: detail)
     }
 }
 
 /// The allowed key closest to `key` by edit distance, if it is plausibly a typo.
 private func nearest(_ key: String, in allowed: [String]) -> String? {
     let scored = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
+    guard let best = scored.min(by: { $0.1 < $1.1 }),
+        best.1 <= max(2, key.count / 3) else { return nil }
     return best.0
 }
 
@@ -186,7 +207,9 @@ private func editDistance(_ a: String, _ b: String) -> Int {
     for i in 1...max(a.count, 1) where !a.isEmpty {
         var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...max(b.count, 1) where !b.isEmpty {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1,
+                previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
         }
         previous = current
     }

@@ -4,7 +4,9 @@ import VPPCore
 
 /// Step lengths allowed: they divide an hour, or are whole hours dividing a day, so that
 /// every step starts at the same minutes of every hour and hourly data resample exactly.
-let allowedStepMinutes = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440]
+let allowedStepMinutes = [
+    1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440,
+]
 
 enum HorizonSection {
     static let keys = ["start", "durationHours", "stepMinutes", "source"]
@@ -13,8 +15,10 @@ enum HorizonSection {
         let startText = try reader.string("start")
         guard let start = CivilTime(iso8601: startText) else {
             throw ScenarioError.outOfRange(
-                file: reader.file, field: reader.fieldPath("start"), line: reader.value("start")?.line ?? reader.line,
-                value: "\"\(startText)\"", allowed: "a local time as YYYY-MM-DDTHH:MM:SS, e.g. 2022-08-22T00:00:00")
+                file: reader.file, field: reader.fieldPath("start"),
+                line: reader.value("start")?.line ?? reader.line,
+                value: "\"\(startText)\"",
+                allowed: "a local time as YYYY-MM-DDTHH:MM:SS, e.g. 2022-08-22T00:00:00")
         }
         let stepMinutes = try reader.integer("stepMinutes", in: 1...1440, default: 15)
         guard allowedStepMinutes.contains(stepMinutes) else {
@@ -30,9 +34,11 @@ enum HorizonSection {
                 "\(formatNumber(hours)) h is not a whole number of \(stepMinutes)-minute steps")
         }
         guard start.minuteOfDay % min(stepMinutes, 60) == 0 else {
-            throw reader.inconsistency("start", "\(start) does not fall on a \(stepMinutes)-minute boundary")
+            throw reader.inconsistency(
+                "start", "\(start) does not fall on a \(stepMinutes)-minute boundary")
         }
-        return TimeGrid(start: start, stepMinutes: stepMinutes, stepCount: Int(totalMinutes) / stepMinutes)
+        return TimeGrid(
+            start: start, stepMinutes: stepMinutes, stepCount: Int(totalMinutes) / stepMinutes)
     }
 }
 
@@ -41,10 +47,13 @@ enum PeakWindowSection {
 
     static func read(_ reader: FieldReader?) throws -> DailyWindow {
         guard let reader else { return DailyWindow(startHour: 16, endHour: 21) }
-        let start = try reader.number("startHour", in: 0...24, allowed: "an hour of the day from 0 to 24")
-        let end = try reader.number("endHour", in: 0...24, allowed: "an hour of the day from 0 to 24")
+        let start = try reader.number(
+            "startHour", in: 0...24, allowed: "an hour of the day from 0 to 24")
+        let end = try reader.number(
+            "endHour", in: 0...24, allowed: "an hour of the day from 0 to 24")
         guard start != end else {
-            throw reader.inconsistency("endHour", "equals startHour (\(formatNumber(start))); the window would be empty")
+            throw reader.inconsistency(
+                "endHour", "equals startHour (\(formatNumber(start))); the window would be empty")
         }
         return DailyWindow(startHour: start, endHour: end)
     }

@@ -5,8 +5,11 @@ enum BaseLoadSection {
     static let keys = ["id", "profile", "scale", "source"]
 
     /// Adds each base load (profile × scale) into `total`.
-    static func add(_ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles) throws {
-        let profile = try files.profile(reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
+    static func add(
+        _ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles
+    ) throws {
+        let profile = try files.profile(
+            reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
         let scale = try reader.nonNegative("scale", default: 1)
         try rejectNegative(profile, reader: reader, grid: grid, what: "load")
         for step in grid.steps { total[step] += profile[step] * scale }
@@ -17,8 +20,11 @@ enum PVSection {
     static let keys = ["id", "profile", "capacityKWp", "source"]
 
     /// Adds each PV system's output (profile in kW per kWp × installed kWp) into `total`.
-    static func add(_ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles) throws {
-        let profile = try files.profile(reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
+    static func add(
+        _ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles
+    ) throws {
+        let profile = try files.profile(
+            reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
         let capacity = try reader.positive("capacityKWp")
         try rejectNegative(profile, reader: reader, grid: grid, what: "PV output")
         for step in grid.steps { total[step] += profile[step] * capacity }
@@ -31,8 +37,11 @@ enum CurtailableLoadSection {
         "reboundMaxPowerKW", "source",
     ]
 
-    static func read(_ reader: FieldReader, id: String, grid: TimeGrid, files: DataFiles) throws -> CurtailableLoadSpec {
-        let profile = try files.profile(reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
+    static func read(
+        _ reader: FieldReader, id: String, grid: TimeGrid, files: DataFiles
+    ) throws -> CurtailableLoadSpec {
+        let profile = try files.profile(
+            reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
         try rejectNegative(profile, reader: reader, grid: grid, what: "load")
         let scale = try reader.nonNegative("scale", default: 1)
         return CurtailableLoadSpec(
@@ -40,11 +49,14 @@ enum CurtailableLoadSection {
             maxShedFraction: try reader.fraction("maxShedFraction"),
             costPerKWhShed: try reader.nonNegative("costPerKWhShed", default: 0),
             reboundFraction: try reader.fraction("reboundFraction", default: 0),
-            reboundMaxPowerKW: try reader.positive("reboundMaxPowerKW", default: .greatestFiniteMagnitude))
+            reboundMaxPowerKW: try reader.positive(
+                "reboundMaxPowerKW", default: .greatestFiniteMagnitude))
     }
 }
 
-private func rejectNegative(_ profile: [Double], reader: FieldReader, grid: TimeGrid, what: String) throws {
+private func rejectNegative(
+    _ profile: [Double], reader: FieldReader, grid: TimeGrid, what: String
+) throws {
     if let step = profile.firstIndex(where: { $0 < 0 }) {
         throw reader.inconsistency("profile", "the \(what) at \(grid.time(ofStep: step)) is "
             + "\(profile[step]) kW; profiles must not be negative")

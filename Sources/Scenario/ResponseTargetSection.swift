@@ -22,7 +22,8 @@ enum ResponseTargetSection {
                 default: defaults.reductionFraction),
             durationHours: try reader.positive("durationHours", default: defaults.durationHours))
         guard target.durationHours <= horizonHours else {
-            throw reader.inconsistency("durationHours", "must not exceed the horizon of \(horizonHours) h")
+            throw reader.inconsistency(
+                "durationHours", "must not exceed the horizon of \(horizonHours) h")
         }
         return target
     }

@@ -4,9 +4,11 @@ import InputData
 public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case invalidJSON(file: String, line: Int, detail: String)
-    case unknownKey(file: String, field: String, line: Int, key: String, allowed: [String], suggestion: String?)
+    case unknownKey(
+        file: String, field: String, line: Int, key: String, allowed: [String], suggestion: String?)
     case missingField(file: String, field: String, line: Int, expected: String)
-    case wrongType(file: String, field: String, line: Int, expected: String, found: String, value: String)
+    case wrongType(
+        file: String, field: String, line: Int, expected: String, found: String, value: String)
     case outOfRange(file: String, field: String, line: Int, value: String, allowed: String)
     case inconsistent(file: String, field: String, line: Int, detail: String)
     case dataFile(file: String, field: String, problem: InputDataError)

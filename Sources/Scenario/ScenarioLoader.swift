@@ -27,15 +27,19 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - displayName: how messages name the file (the path as the user typed it).
     ///   - seedOverride: replaces the scenario's seed (the CLI's `--seed`).
-    public static func load(url: URL, displayName: String, seedOverride: UInt64? = nil) throws -> LoadedScenario {
+    public static func load(
+        url: URL, displayName: String, seedOverride: UInt64? = nil
+    ) throws -> LoadedScenario {
         guard let data = try? Data(contentsOf: url) else {
-            throw ScenarioError.unreadable(file: displayName, reason: "no such file, or not a readable file")
+            throw ScenarioError.unreadable(
+                file: displayName, reason: "no such file, or not a readable file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError.unreadable(file: displayName, reason: "not UTF-8 text; save it as UTF-8")
+            throw ScenarioError.unreadable(
+                file: displayName, reason: "not UTF-8 text; save it as UTF-8")
         }
-        return try load(json: parse(text, displayName: displayName), url: url, displayName: displayName,
-                        seedOverride: seedOverride)
+        return try load(json: parse(text, displayName: displayName), url: url,
+                        displayName: displayName, seedOverride: seedOverride)
     }
 
     /// Parses scenario text, for callers that edit the JSON before loading it (sweeps).
@@ -43,7 +47,8 @@ public enum ScenarioLoader {
         do {
             return try JSONParser.parse(text)
         } catch let failure as JSONParser.Failure {
-            throw ScenarioError.invalidJSON(file: displayName, line: failure.line, detail: failure.message)
+            throw ScenarioError.invalidJSON(
+                file: displayName, line: failure.line, detail: failure.message)
         }
     }
 
@@ -56,13 +61,17 @@ public enum ScenarioLoader {
         return try build(reader, files: files, seedOverride: seedOverride)
     }
 
-    private static func build(_ reader: FieldReader, files: DataFiles, seedOverride: UInt64?) throws -> LoadedScenario {
+    private static func build(
+        _ reader: FieldReader, files: DataFiles, seedOverride: UInt64?
+    ) throws -> LoadedScenario {
         let name = try reader.string("name")
-        let seed = try seedOverride ?? UInt64(reader.integer("seed", in: 0...Int(Int32.max), default: 0))
+        let seed = try seedOverride
+            ?? UInt64(reader.integer("seed", in: 0...Int(Int32.max), default: 0))
         let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
         let tariff = try TariffSection.read(
             reader.object("tariff", allowed: TariffSection.keys), grid: grid, files: files)
-        let window = try PeakWindowSection.read(reader.optionalObject("peakWindow", allowed: PeakWindowSection.keys))
+        let window = try PeakWindowSection.read(
+            reader.optionalObject("peakWindow", allowed: PeakWindowSection.keys))
         var ids = AssetIDs(file: reader.file)
 
         var baseLoad = Array(repeating: 0.0, count: grid.stepCount)
@@ -77,12 +86,14 @@ public enum ScenarioLoader {
         }
         var input = SimulationInput(
             scenarioName: name, seed: seed, grid: grid, baseLoadKW: baseLoad, pvKW: pv,
-            importPricePerKWh: tariff.importPricePerKWh, exportPricePerKWh: tariff.exportPricePerKWh,
+            importPricePerKWh: tariff.importPricePerKWh,
+            exportPricePerKWh: tariff.exportPricePerKWh,
             currency: tariff.currency, peakWindow: window)
         try readAssets(reader, into: &input, ids: &ids, files: files)
 
         let strategy = try StrategySection.read(
-            reader.optionalObject("strategy", allowed: StrategySection.keys), stepMinutes: grid.stepMinutes)
+            reader.optionalObject("strategy", allowed: StrategySection.keys),
+            stepMinutes: grid.stepMinutes)
         return LoadedScenario(
             name: name, description: try reader.string("description", default: ""),
             strategyName: strategy.name, strategySettings: strategy.settings,
@@ -93,15 +104,18 @@ public enum ScenarioLoader {
     }
 
     private static func readAssets(
-        _ reader: FieldReader, into input: inout SimulationInput, ids: inout AssetIDs, files: DataFiles
+        _ reader: FieldReader, into input: inout SimulationInput, ids: inout AssetIDs,
+        files: DataFiles
     ) throws {
         let grid = input.grid
         for entry in try reader.objects("batteries", allowed: BatterySection.keys) {
-            let (id, count) = try ids.claim(entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            let (id, count) = try ids.claim(
+                entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
             input.batteries += try BatterySection.read(entry, id: id, count: count, grid: grid)
         }
         for entry in try reader.objects("evFleets", allowed: EVFleetSection.keys) {
-            let (id, count) = try ids.claim(entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            let (id, count) = try ids.claim(
+                entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
             input.evChargers += try EVFleetSection.read(
                 entry, id: id, count: count, grid: grid, seed: input.seed, files: files)
         }
@@ -110,12 +124,15 @@ public enum ScenarioLoader {
             input.evChargers.append(try VehicleSection.read(entry, id: id, grid: grid))
         }
         for entry in try reader.objects("shiftableLoads", allowed: ShiftableLoadSection.keys) {
-            let (id, count) = try ids.claim(entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
-            input.shiftableLoads += try ShiftableLoadSection.read(entry, id: id, count: count, grid: grid)
+            let (id, count) = try ids.claim(
+                entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            input.shiftableLoads += try ShiftableLoadSection.read(
+                entry, id: id, count: count, grid: grid)
         }
         for entry in try reader.objects("curtailableLoads", allowed: CurtailableLoadSection.keys) {
             let (id, _) = try ids.claim(entry, count: 1)
-            input.curtailableLoads.append(try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files))
+            input.curtailableLoads.append(
+                try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files))
         }
     }
 }
@@ -134,15 +151,17 @@ struct AssetIDs {
         let allowedCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."
         guard !id.isEmpty, id.allSatisfy(allowedCharacters.contains) else {
             throw ScenarioError.outOfRange(
-                file: file, field: entry.fieldPath("id"), line: entry.value("id")?.line ?? entry.line,
+                file: file, field: entry.fieldPath("id"),
+                line: entry.value("id")?.line ?? entry.line,
                 value: "\"\(id)\"", allowed: "ASCII letters, digits, '-', '_' and '.', not empty")
         }
         // An entry with a count expands into id-1 ... id-count; all of those must be free too.
         let expanded = count == 1 ? [id] : (1...count).map { "\(id)-\($0)" }
         for name in expanded + (count == 1 ? [] : [id]) {
             if let earlier = seen[name] {
-                throw entry.inconsistency("id", "'\(name)' is already used by \(earlier); ids must be "
-                    + "unique (an entry with a count of n also takes the ids id-1 ... id-n)")
+                throw entry.inconsistency(
+                    "id", "'\(name)' is already used by \(earlier); ids must be "
+                        + "unique (an entry with a count of n also takes the ids id-1 ... id-n)")
             }
         }
         for name in expanded { seen[name] = entry.path }

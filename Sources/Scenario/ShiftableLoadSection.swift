@@ -10,22 +10,28 @@ enum ShiftableLoadSection {
         "preferredStartHour", "source",
     ]
 
-    static func read(_ reader: FieldReader, id: String, count: Int, grid: TimeGrid) throws -> [(id: String, jobs: [ShiftableJob])] {
+    static func read(
+        _ reader: FieldReader, id: String, count: Int, grid: TimeGrid
+    ) throws -> [(id: String, jobs: [ShiftableJob])] {
         let energy = try reader.positive("energyKWh")
         let power = try reader.positive("maxPowerKW")
         let hour = "an hour of the day from 0 to 24"
         let windowStart = try reader.number("windowStartHour", in: 0...24, allowed: hour)
         let windowEnd = try reader.number("windowEndHour", in: 0...24, allowed: hour)
-        let windowHours = windowEnd > windowStart ? windowEnd - windowStart : windowEnd + 24 - windowStart
+        let windowHours = windowEnd > windowStart
+            ? windowEnd - windowStart : windowEnd + 24 - windowStart
         guard energy <= power * windowHours else {
-            throw reader.inconsistency("energyKWh", "\(formatNumber(energy)) kWh cannot be drawn at "
-                + "\(formatNumber(power)) kW within a \(formatNumber(windowHours)) h window")
+            throw reader.inconsistency(
+                "energyKWh", "\(formatNumber(energy)) kWh cannot be drawn at "
+                    + "\(formatNumber(power)) kW within a \(formatNumber(windowHours)) h window")
         }
-        let preferred = try reader.number("preferredStartHour", in: 0...24, allowed: hour, default: windowStart)
+        let preferred = try reader.number(
+            "preferredStartHour", in: 0...24, allowed: hour, default: windowStart)
         let preferredOffset = (preferred - windowStart + 24).truncatingRemainder(dividingBy: 24)
         guard preferredOffset + energy / power <= windowHours + 1e-9 else {
-            throw reader.inconsistency("preferredStartHour", "a run starting at \(formatNumber(preferred)) "
-                + "h would end after the window closes at \(formatNumber(windowEnd)) h")
+            throw reader.inconsistency(
+                "preferredStartHour", "a run starting at \(formatNumber(preferred)) "
+                    + "h would end after the window closes at \(formatNumber(windowEnd)) h")
         }
 
         var jobs: [ShiftableJob] = []
@@ -37,12 +43,15 @@ enum ShiftableLoadSection {
             guard release >= 0, release < grid.stepCount else { continue }
             // A window that runs past the horizon is cut at its end when the run still fits
             // there, so that no strategy can leave work for after the simulation.
-            let fitsBeforeEnd = Double(grid.stepCount - start) * power * grid.stepHours + 1e-9 >= energy
+            let fitsBeforeEnd =
+                Double(grid.stepCount - start) * power * grid.stepHours + 1e-9 >= energy
             let deadline = fitsBeforeEnd ? min(windowEnd, grid.stepCount) : windowEnd
             let capacityKWh = Double(deadline - start) * power * grid.stepHours
             guard capacityKWh + 1e-9 >= energy else {
-                throw reader.inconsistency("windowEndHour", "on a \(grid.stepMinutes)-minute grid the "
-                    + "run no longer fits between its preferred start and the window's end; widen the window")
+                throw reader.inconsistency(
+                    "windowEndHour", "on a \(grid.stepMinutes)-minute grid the "
+                        + "run no longer fits between its preferred start and the window's end; "
+                        + "widen the window")
             }
             jobs.append(ShiftableJob(
                 releaseStep: release, deadlineStep: deadline, preferredStartStep: start,

@@ -15,12 +15,16 @@ enum StrategySection {
     static let mpcKeys = ["replanEveryMinutes", "lookaheadHours", "forecast", "source"]
     static let forecastKeys = ["baseLoad", "baseLoadError", "pv", "pvError", "source"]
 
-    static func read(_ reader: FieldReader?, stepMinutes: Int) throws -> (name: String, settings: StrategySettings) {
-        let name = try reader?.choice("name", from: StrategyRegistry.names, default: "rule-based") ?? "rule-based"
+    static func read(
+        _ reader: FieldReader?, stepMinutes: Int
+    ) throws -> (name: String, settings: StrategySettings) {
+        let name = try reader?.choice(
+            "name", from: StrategyRegistry.names, default: "rule-based") ?? "rule-based"
         var settings = StrategySettings()
         if let rules = try reader?.optionalObject("ruleBased", allowed: ruleBasedKeys) {
             settings.ruleBased = RuleBasedSettings(
-                peakThresholdKW: rules.has("peakThresholdKW") ? try rules.positive("peakThresholdKW") : nil,
+                peakThresholdKW: rules.has("peakThresholdKW")
+                    ? try rules.positive("peakThresholdKW") : nil,
                 curtailOnlyInPeakWindow: try rules.bool("curtailOnlyInPeakWindow", default: true))
         }
         if let objective = try reader?.optionalObject("objective", allowed: objectiveKeys) {
@@ -37,42 +41,56 @@ enum StrategySection {
         var target: PeakTarget?
         if let section = try reader.optionalObject("peakTarget", allowed: targetKeys) {
             let fraction = try section.number(
-                "reductionFraction", in: 0...1, allowed: "a fraction from 0 to 1 (0.05 = 5 %)", default: 0.05)
+                "reductionFraction", in: 0...1, allowed: "a fraction from 0 to 1 (0.05 = 5 %)",
+                default: 0.05)
             target = PeakTarget(
                 reductionFraction: fraction,
-                shortfallPenaltyPerKWh: try section.positive("shortfallPenaltyPerKWh", default: 1000))
+                shortfallPenaltyPerKWh: try section.positive(
+                    "shortfallPenaltyPerKWh", default: 1000))
         }
         return DispatchObjective(
-            peakChargePerKW: try reader.nonNegative("peakChargePerKW", default: defaults.peakChargePerKW),
-            degradationCostPerKWh: try reader.nonNegative("degradationCostPerKWh", default: defaults.degradationCostPerKWh),
-            unmetEVPenaltyPerKWh: try reader.nonNegative("unmetEVPenaltyPerKWh", default: defaults.unmetEVPenaltyPerKWh),
-            curtailmentCostScale: try reader.nonNegative("curtailmentCostScale", default: defaults.curtailmentCostScale),
-            smoothingPerKW2: try reader.nonNegative("smoothingPerKW2", default: defaults.smoothingPerKW2),
+            peakChargePerKW: try reader.nonNegative(
+                "peakChargePerKW", default: defaults.peakChargePerKW),
+            degradationCostPerKWh: try reader.nonNegative(
+                "degradationCostPerKWh", default: defaults.degradationCostPerKWh),
+            unmetEVPenaltyPerKWh: try reader.nonNegative(
+                "unmetEVPenaltyPerKWh", default: defaults.unmetEVPenaltyPerKWh),
+            curtailmentCostScale: try reader.nonNegative(
+                "curtailmentCostScale", default: defaults.curtailmentCostScale),
+            smoothingPerKW2: try reader.nonNegative(
+                "smoothingPerKW2", default: defaults.smoothingPerKW2),
             peakTarget: target)
     }
 
     private static func readMPC(_ reader: FieldReader, stepMinutes: Int) throws -> MPCSettings {
         let defaults = MPCSettings()
-        let replan = try reader.integer("replanEveryMinutes", in: 1...525_600, default: max(defaults.replanEveryMinutes, stepMinutes))
+        let replan = try reader.integer(
+            "replanEveryMinutes", in: 1...525_600,
+            default: max(defaults.replanEveryMinutes, stepMinutes))
         guard replan % stepMinutes == 0 else {
             throw reader.inconsistency("replanEveryMinutes", "\(replan) is not a whole number of "
                 + "\(stepMinutes)-minute steps")
         }
         let lookahead = try reader.positive("lookaheadHours", default: defaults.lookaheadHours)
         guard lookahead * 60 >= Double(replan) else {
-            throw reader.inconsistency("lookaheadHours", "a look-ahead of \(formatNumber(lookahead)) h is "
-                + "shorter than the re-plan interval of \(replan) min")
+            throw reader.inconsistency(
+                "lookaheadHours", "a look-ahead of \(formatNumber(lookahead)) h is "
+                    + "shorter than the re-plan interval of \(replan) min")
         }
         var forecast = ForecastSettings()
         if let section = try reader.optionalObject("forecast", allowed: forecastKeys) {
             forecast.baseLoad = try method(section, "baseLoad", errorKey: "baseLoadError")
             forecast.pv = try method(section, "pv", errorKey: "pvError")
         }
-        return MPCSettings(replanEveryMinutes: replan, lookaheadHours: lookahead, forecast: forecast)
+        return MPCSettings(
+            replanEveryMinutes: replan, lookaheadHours: lookahead, forecast: forecast)
     }
 
-    private static func method(_ reader: FieldReader, _ key: String, errorKey: String) throws -> ForecastMethod {
-        switch try reader.choice(key, from: ["perfect", "persistence", "noisy"], default: "perfect") {
+    private static func method(
+        _ reader: FieldReader, _ key: String, errorKey: String
+    ) throws -> ForecastMethod {
+        switch try reader.choice(
+            key, from: ["perfect", "persistence", "noisy"], default: "perfect") {
         case "persistence": return .persistence
         case "noisy": return .noisy(relativeError: try reader.number(
             errorKey, in: 0...10, allowed: "a relative error from 0 to 10 (0.1 = 10 %)"))

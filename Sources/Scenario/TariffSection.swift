@@ -23,18 +23,22 @@ enum TariffSection {
         let importPrices: [Double]
         switch given[0] {
         case "constantPerKWh":
-            importPrices = Array(repeating: try price.nonNegative("constantPerKWh"), count: grid.stepCount)
+            importPrices = Array(
+                repeating: try price.nonNegative("constantPerKWh"), count: grid.stepCount)
         case "series":
-            importPrices = try files.profile(price.object("series", allowed: DataFiles.profileKeys), grid: grid)
+            importPrices = try files.profile(
+                price.object("series", allowed: DataFiles.profileKeys), grid: grid)
         default:
             let path = try price.string("touSchedule")
             importPrices = try files.reading(field: price.fieldPath("touSchedule")) {
-                try TOUTariff(contentsOf: files.url(path), displayName: path).prices(on: grid, file: path)
+                try TOUTariff(contentsOf: files.url(path), displayName: path).prices(
+                    on: grid, file: path)
             }
         }
         if let negative = importPrices.firstIndex(where: { $0 < 0 }) {
-            throw reader.inconsistency("importPrice", "the price at \(grid.time(ofStep: negative)) is "
-                + "\(importPrices[negative]); import prices must not be negative")
+            throw reader.inconsistency(
+                "importPrice", "the price at \(grid.time(ofStep: negative)) is "
+                    + "\(importPrices[negative]); import prices must not be negative")
         }
         let export = try reader.nonNegative("exportPricePerKWh", default: 0)
         return Tariff(

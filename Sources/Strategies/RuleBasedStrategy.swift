@@ -39,7 +39,8 @@ public struct RuleBasedStrategy: DispatchStrategy {
         for (day, steps) in stepsByDay {
             let load = steps.map { Self.uncontrollableLoadKW(input, step: $0) }
             thresholdKWByDay[day] = settings.peakThresholdKW
-                ?? PeakThreshold.level(load: load, stepHours: input.grid.stepHours, energyKWh: usableKWh)
+                ?? PeakThreshold.level(
+                    load: load, stepHours: input.grid.stepHours, energyKWh: usableKWh)
             let prices = steps.map { input.importPricePerKWh[$0] }
             lowestPriceByDay[day] = prices.min()
             if prices.min() == prices.max() {
@@ -72,21 +73,25 @@ public struct RuleBasedStrategy: DispatchStrategy {
 
         let mayShed = !settings.curtailOnlyInPeakWindow || input.isInPeakWindow(step: step)
         if mayShed, demand > threshold {
-            let ranges = observation.curtailableShedRangeKW.map { -$0.upperBound...(-$0.lowerBound) }
-            setpoints.curtailmentShedKW = FleetShare.split(-(demand - threshold), ranges: ranges).map { -$0 }
+            let ranges = observation.curtailableShedRangeKW.map {
+                -$0.upperBound...(-$0.lowerBound)
+            }
+            setpoints.curtailmentShedKW = FleetShare.split(-(demand - threshold), ranges: ranges)
+                .map { -$0 }
         }
         return setpoints
     }
 
     /// The load no decision of this strategy moves: base load − PV + curtailable demand.
     static func uncontrollableLoadKW(_ input: SimulationInput, step: Int) -> Double {
-        input.inflexibleNetLoadKW(step: step) + input.curtailableLoads.reduce(0) { $0 + $1.demandKW[step] }
+        input.inflexibleNetLoadKW(step: step)
+            + input.curtailableLoads.reduce(0) { $0 + $1.demandKW[step] }
     }
 
     /// Every vehicle draws what it must now to still meet its target. Vehicles in their
     /// cheapest hours together fill the valley of the forecast load over those hours: the
-    /// level λ at which Σ max(0, λ − load)·Δt equals their combined need, drawing λ − load now,
-    /// shared in proportion to each one's even spread of its need.
+    /// level λ at which Σ max(0, λ − load)·Δt equals their combined need, drawing
+    /// λ − load now, shared in proportion to each one's even spread of its need.
     private func chargeVehicles(_ observation: Observation, loadKW: (Int) -> Double) -> [Double] {
         let plans = observation.evChargers.indices.map { vehiclePlan($0, observation) }
         let step = observation.step
@@ -122,7 +127,8 @@ public struct RuleBasedStrategy: DispatchStrategy {
     /// must-run follows the true departure.
     private func vehiclePlan(_ index: Int, _ observation: Observation) -> VehiclePlan {
         let charger = observation.evChargers[index]
-        guard let session = charger.activeSession, charger.remainingNeedKWh > 0 else { return VehiclePlan() }
+        guard let session = charger.activeSession,
+            charger.remainingNeedKWh > 0 else { return VehiclePlan() }
         let hours = observation.stepHours
         let step = observation.step
         let prices = observation.input.importPricePerKWh
@@ -133,7 +139,9 @@ public struct RuleBasedStrategy: DispatchStrategy {
 
         let windowPrices = prices[step..<lastStep]
         let cheapest = windowPrices.min() ?? prices[step]
-        guard prices[step] <= cheapest else { return VehiclePlan(mustKW: mustKW, lastStep: lastStep) }
+        guard prices[step] <= cheapest else {
+            return VehiclePlan(mustKW: mustKW, lastStep: lastStep)
+        }
         let cheapSteps = windowPrices.filter { $0 <= cheapest }.count
         return VehiclePlan(
             mustKW: mustKW, spreadKW: needKWh / (Double(cheapSteps) * hours), needKWh: needKWh,
@@ -144,7 +152,9 @@ public struct RuleBasedStrategy: DispatchStrategy {
     /// outside the peak window also start, one after another, while the site stays under the
     /// higher of the threshold and the valley-fill level of their combined energy over the
     /// hours they may use, so they neither all start at once nor pile up at the deadline.
-    private func runAppliances(_ observation: Observation, threshold: Double, loadKW: (Int) -> Double) -> [Double] {
+    private func runAppliances(
+        _ observation: Observation, threshold: Double, loadKW: (Int) -> Double
+    ) -> [Double] {
         let ranges = observation.shiftableRangeKW
         let step = observation.step
         let input = observation.input
@@ -152,9 +162,12 @@ public struct RuleBasedStrategy: DispatchStrategy {
             ranges[$0].upperBound > ranges[$0].lowerBound && applianceWantsToRun($0, observation)
         }
         var level = threshold
-        if let lastStep = eligible.compactMap({ observation.shiftableLoads[$0].activeJob(step: step)?.deadlineStep }).max() {
+        if let lastStep = eligible.compactMap({
+            observation.shiftableLoads[$0].activeJob(step: step)?.deadlineStep
+        }).max() {
             let window = (step..<min(lastStep, input.grid.stepCount)).filter {
-                !input.isInPeakWindow(step: $0) && input.importPricePerKWh[$0] <= input.importPricePerKWh[step]
+                !input.isInPeakWindow(step: $0)
+                    && input.importPricePerKWh[$0] <= input.importPricePerKWh[step]
             }
             let needKWh = eligible.reduce(0) { $0 + observation.shiftableLoads[$1].remainingKWh }
             level = max(level, ValleyFill.level(

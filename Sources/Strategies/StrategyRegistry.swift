@@ -46,7 +46,8 @@ public enum StrategyRegistry {
             return PredictiveStrategy(
                 name: name, objective: objective, forecast: mpc.forecast,
                 replanEverySteps: max(1, mpc.replanEveryMinutes / stepMinutes),
-                lookaheadSteps: max(1, Int((mpc.lookaheadHours * 60 / Double(stepMinutes)).rounded())))
+                lookaheadSteps: max(
+                    1, Int((mpc.lookaheadHours * 60 / Double(stepMinutes)).rounded())))
         default:
             return nil
         }

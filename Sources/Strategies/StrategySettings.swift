@@ -8,7 +8,8 @@ public struct StrategySettings: Sendable, Equatable {
     public var mpc: MPCSettings
 
     public init(
-        ruleBased: RuleBasedSettings = RuleBasedSettings(), objective: DispatchObjective = DispatchObjective(),
+        ruleBased: RuleBasedSettings = RuleBasedSettings(),
+        objective: DispatchObjective = DispatchObjective(),
         mpc: MPCSettings = MPCSettings()
     ) {
         self.ruleBased = ruleBased
@@ -23,7 +24,10 @@ public struct MPCSettings: Sendable, Equatable {
     public var lookaheadHours: Double
     public var forecast: ForecastSettings
 
-    public init(replanEveryMinutes: Int = 60, lookaheadHours: Double = 24, forecast: ForecastSettings = ForecastSettings()) {
+    public init(
+        replanEveryMinutes: Int = 60, lookaheadHours: Double = 24,
+        forecast: ForecastSettings = ForecastSettings()
+    ) {
         self.replanEveryMinutes = replanEveryMinutes
         self.lookaheadHours = lookaheadHours
         self.forecast = forecast

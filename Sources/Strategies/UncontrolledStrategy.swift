@@ -16,7 +16,8 @@ public struct UncontrolledStrategy: DispatchStrategy {
         var setpoints = Setpoints.idle(for: observation)
         setpoints.evKW = observation.evChargers.indices.map { index in
             let charger = observation.evChargers[index]
-            let untilTargetKW = charger.remainingNeedKWh / (charger.spec.chargeEfficiency * observation.stepHours)
+            let untilTargetKW = charger.remainingNeedKWh
+                / (charger.spec.chargeEfficiency * observation.stepHours)
             return observation.evRangeKW[index].clamp(untilTargetKW)
         }
         for (index, load) in observation.shiftableLoads.enumerated() {

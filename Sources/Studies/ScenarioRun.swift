@@ -18,7 +18,8 @@ public struct ScenarioRun {
 
     /// - Parameter progress: told (label, steps done, steps in all) as the runs advance.
     public init(
-        scenario: LoadedScenario, strategyName: String, version: String, checksInvariants: Bool? = nil,
+        scenario: LoadedScenario, strategyName: String, version: String,
+        checksInvariants: Bool? = nil,
         progress: ((String, Int, Int) -> Void)? = nil
     ) throws {
         var simulation = Simulation(input: scenario.input)
@@ -34,7 +35,9 @@ public struct ScenarioRun {
         guard var strategy = StrategyRegistry.make(
             name: strategyName, settings: scenario.strategySettings,
             stepMinutes: scenario.input.grid.stepMinutes, referencePeakKW: reference.peakNetLoadKW)
-        else { throw StudyError.unknownStrategy(name: strategyName, allowed: StrategyRegistry.names) }
+        else {
+            throw StudyError.unknownStrategy(name: strategyName, allowed: StrategyRegistry.names)
+        }
         let result: SimulationResult
         if strategy.name == uncontrolled.name {
             result = reference
@@ -56,7 +59,8 @@ public struct ScenarioRun {
             extra += ScenarioRun.solverFields(predictive, stepHours: scenario.input.grid.stepHours)
         }
         let summary = RunSummary(
-            result: result, reference: reference, version: version, capability: capability, extra: extra)
+            result: result, reference: reference, version: version, capability: capability,
+            extra: extra)
         self.summary = summary
 
         var files: [(String, String)] = [
@@ -67,7 +71,10 @@ public struct ScenarioRun {
             ("ev_sessions.csv", ResultWriter.sessionsCSV(result: result)),
         ]
         if let capability { files.append(("capability.csv", capability.contributionsCSV())) }
-        if let predictive { files.append(("solves.csv", ScenarioRun.solvesCSV(predictive, grid: scenario.input.grid))) }
+        if let predictive {
+            files.append(
+                ("solves.csv", ScenarioRun.solvesCSV(predictive, grid: scenario.input.grid)))
+        }
         files += [
             ("summary.csv", ResultWriter.summaryCSV(summary)),
             (OutputDirectory.marker, ResultWriter.summaryJSON(summary)),
@@ -76,7 +83,8 @@ public struct ScenarioRun {
     }
 
     private static func capability(
-        scenario: LoadedScenario, target: ResponseTarget, reference: SimulationResult, logger: Logger
+        scenario: LoadedScenario, target: ResponseTarget, reference: SimulationResult,
+        logger: Logger
     ) throws -> CapabilitySummary {
         let grid = scenario.input.grid
         let steps = Int((target.durationHours * 60 / Double(grid.stepMinutes)).rounded(.up))
@@ -87,24 +95,34 @@ public struct ScenarioRun {
             + "(\(found.status.rawValue), \(found.solveSeconds) s)")
         return CapabilitySummary(
             targetFraction: target.reductionFraction, durationHours: target.durationHours,
-            capabilityKW: found.capabilityKW, periodStart: found.periodStart, periodEnd: found.periodEnd,
+            capabilityKW: found.capabilityKW, periodStart: found.periodStart,
+            periodEnd: found.periodEnd,
             solveStatus: found.status.rawValue,
             contributions: found.contributions.map {
-                .init(assetClass: $0.assetClass, reductionKW: $0.reductionKW, limitedBy: $0.limitedBy)
+                .init(
+                    assetClass: $0.assetClass, reductionKW: $0.reductionKW,
+                    limitedBy: $0.limitedBy)
             })
     }
 
-    private static func solverFields(_ strategy: PredictiveStrategy, stepHours: Double) -> [SummaryField] {
+    private static func solverFields(
+        _ strategy: PredictiveStrategy, stepHours: Double
+    ) -> [SummaryField] {
         let solves = strategy.solves
-        let failed = solves.filter { $0.status != "optimal" && $0.status != "optimalReducedAccuracy" }.count
+        let failed = solves.filter {
+            $0.status != "optimal" && $0.status != "optimalReducedAccuracy"
+        }.count
         var fields = [
             SummaryField(key: "solves", value: .integer(solves.count), unit: ""),
             SummaryField(key: "solves_without_solution", value: .integer(failed), unit: ""),
-            SummaryField(key: "solver_time", value: .number(solves.reduce(0) { $0 + $1.seconds }), unit: "s"),
+            SummaryField(
+                key: "solver_time", value: .number(solves.reduce(0) { $0 + $1.seconds }),
+                unit: "s"),
         ]
         if strategy.objective.peakTarget != nil {
             let shortfall = strategy.plannedShortfallKW.reduce(0) { $0 + $1 * stepHours }
-            fields.append(SummaryField(key: "target_shortfall_planned", value: .number(shortfall), unit: "kWh"))
+            fields.append(SummaryField(
+                key: "target_shortfall_planned", value: .number(shortfall), unit: "kWh"))
         }
         return fields
     }
@@ -113,7 +131,8 @@ public struct ScenarioRun {
         var lines = ["timestamp,window_steps,variables,rows,status,iterations,solve_s"]
         for solve in strategy.solves {
             lines.append("\(grid.time(ofStep: solve.step)),\(solve.windowSteps),\(solve.variables),"
-                + "\(solve.rows),\(solve.status),\(solve.iterations),\(String(format: "%.3f", solve.seconds))")
+                + "\(solve.rows),\(solve.status),\(solve.iterations),"
+                + "\(String(format: "%.3f", solve.seconds))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -32,7 +32,8 @@ enum RunCommand {
         }
         let outPath = parsed.value("--out") ?? "results/\(scenario.name)-\(strategyName)"
         logger.info("scenario '\(scenario.name)': \(scenario.input.grid.stepCount) steps of "
-            + "\(scenario.input.grid.stepMinutes) min from \(scenario.input.grid.start), seed \(scenario.input.seed)")
+            + "\(scenario.input.grid.stepMinutes) min from \(scenario.input.grid.start), "
+            + "seed \(scenario.input.seed)")
 
         let progress = quiet ? nil : ProgressReporter()
         let run = try ScenarioRun(
@@ -57,13 +58,17 @@ enum RunCommand {
         var seedValue: UInt64?
         if let seed {
             guard let value = UInt64(seed), value <= UInt64(Int32.max) else {
-                throw UsageError(description: "--seed must be a whole number from 0 to \(Int32.max), got '\(seed)'")
+                throw UsageError(
+                    description: "--seed must be a whole number from 0 to \(Int32.max), "
+                        + "got '\(seed)'")
             }
             seedValue = value
         }
-        let location = try path.map { (URL(fileURLWithPath: $0), $0) } ?? ScenarioLocator.defaultScenario()
+        let location = try path.map { (URL(fileURLWithPath: $0), $0) }
+            ?? ScenarioLocator.defaultScenario()
         do {
-            return try ScenarioLoader.load(url: location.0, displayName: location.1, seedOverride: seedValue)
+            return try ScenarioLoader.load(
+                url: location.0, displayName: location.1, seedOverride: seedValue)
         } catch let error as ScenarioError {
             throw UsageError(description: error.description)
         }
@@ -78,15 +83,20 @@ enum ValidateCommand {
         }
         let parsed = try ParsedArguments(arguments, options: [], flags: [], command: "validate")
         guard parsed.positional.count == 1 else {
-            throw UsageError(description: "validate takes one scenario file (see 'vppsim help validate')")
+            throw UsageError(
+                description: "validate takes one scenario file (see 'vppsim help validate')")
         }
         let scenario = try RunCommand.loadScenario(parsed.positional[0], seed: nil)
         let input = scenario.input
         let sessions = input.evChargers.reduce(0) { $0 + $1.sessions.count }
-        print("\(parsed.positional[0]): valid. '\(scenario.name)': \(input.grid.stepCount) steps of "
-            + "\(input.grid.stepMinutes) min from \(input.grid.start); \(input.batteries.count) batteries, "
-            + "\(input.evChargers.count) EVs with \(sessions) sessions, \(input.shiftableLoads.count) shiftable "
-            + "and \(input.curtailableLoads.count) curtailable loads; strategy \(scenario.strategyName)")
+        print("\(parsed.positional[0]): valid. '\(scenario.name)': "
+            + "\(input.grid.stepCount) steps of "
+            + "\(input.grid.stepMinutes) min from \(input.grid.start); "
+            + "\(input.batteries.count) batteries, "
+            + "\(input.evChargers.count) EVs with \(sessions) sessions, "
+            + "\(input.shiftableLoads.count) shiftable "
+            + "and \(input.curtailableLoads.count) curtailable loads; "
+            + "strategy \(scenario.strategyName)")
         return .success
     }
 }
@@ -95,7 +105,8 @@ enum StrategiesCommand {
     static func execute(_ arguments: [String]) throws -> ExitStatus {
         if arguments.contains("--help") { print(HelpText.strategies); return .success }
         for entry in StrategyRegistry.entries {
-            print("\(entry.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(entry.summary)")
+            print(
+                "\(entry.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(entry.summary)")
         }
         return .success
     }

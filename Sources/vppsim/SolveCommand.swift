@@ -36,7 +36,8 @@ enum SolveCommand {
             return .success
         }
         let parsed = try ParsedArguments(
-            arguments, options: ["--path", "--tolerance", "--max-iterations"], flags: [], command: "solve")
+            arguments, options: ["--path", "--tolerance", "--max-iterations"], flags: [],
+            command: "solve")
         guard parsed.positional.count == 1 else {
             throw UsageError(description: "solve takes one MPS file (see 'vppsim help solve')")
         }
@@ -49,7 +50,8 @@ enum SolveCommand {
         }
         if let text = parsed.value("--tolerance") {
             guard let tolerance = Double(text), tolerance > 0, tolerance <= 1e-2 else {
-                throw UsageError(description: "--tolerance must be a number in (0, 0.01], got '\(text)'")
+                throw UsageError(
+                    description: "--tolerance must be a number in (0, 0.01], got '\(text)'")
             }
             settings.primalTolerance = tolerance
             settings.dualTolerance = tolerance
@@ -58,7 +60,9 @@ enum SolveCommand {
         }
         if let text = parsed.value("--max-iterations") {
             guard let limit = Int(text), (1...10_000).contains(limit) else {
-                throw UsageError(description: "--max-iterations must be a whole number from 1 to 10000, got '\(text)'")
+                throw UsageError(
+                    description: "--max-iterations must be a whole number from 1 to 10000, "
+                        + "got '\(text)'")
             }
             settings.maxIterations = limit
         }
