@@ -38,6 +38,19 @@ let package = Package(
             name: "Optimizer", dependencies: ["LinearAlgebra"], exclude: ["README.md"],
             swiftSettings: swift5
         ),
+        .target(name: "DispatchInstances", dependencies: ["Optimizer"], swiftSettings: swift5),
+        .executableTarget(
+            name: "solve-mps", dependencies: ["Optimizer", "DispatchInstances", "LinearAlgebra"],
+            swiftSettings: swift5
+        ),
+        .executableTarget(
+            name: "SolverBenchmark", dependencies: ["Optimizer", "DispatchInstances", "LinearAlgebra"],
+            path: "Benchmarks/SolverBenchmark", swiftSettings: swift5
+        ),
+        .testTarget(
+            name: "OptimizerTests", dependencies: ["Optimizer", "DispatchInstances", "LinearAlgebra"],
+            swiftSettings: swift5
+        ),
         .target(name: "VPPCore"),
         .target(name: "InputData", dependencies: ["VPPCore"]),
         .target(name: "Assets", dependencies: ["VPPCore"]),

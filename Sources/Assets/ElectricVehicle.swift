@@ -70,6 +70,8 @@ public struct ChargerStepOutcome: Sendable, Equatable {
     public var storedChangeKWh: Double
     public var conversionLossKWh: Double
     public var isConnected: Bool
+    /// Energy stored in the vehicle after the step (0 when none is plugged in).
+    public var energyAfterKWh: Double = 0
 }
 
 /// A charger with its vehicle's sessions (sorted, not overlapping) and state.
@@ -149,6 +151,6 @@ public struct EVCharger: Sendable {
             + discharge * (1 / spec.dischargeEfficiency - 1)
         return ChargerStepOutcome(
             powerKW: power, storedChangeKWh: stored, conversionLossKWh: loss,
-            isConnected: connected)
+            isConnected: connected, energyAfterKWh: connected ? energyKWh : 0)
     }
 }

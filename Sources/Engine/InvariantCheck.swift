@@ -43,6 +43,13 @@ struct InvariantCheck {
                 throw violation(spec.id, "discharges \(-result.powerKW) kW, above its V2G limit "
                     + "of \(spec.maxDischargePowerKW) kW")
             }
+            let capacityKWh = spec.maximumSOC * spec.batteryCapacityKWh
+            if result.isConnected,
+                result.energyAfterKWh < -Tolerances.stateOfChargeKWh
+                    || result.energyAfterKWh > capacityKWh + Tolerances.stateOfChargeKWh {
+                throw violation(spec.id, "vehicle holds \(result.energyAfterKWh) kWh, outside "
+                    + "[0, \(capacityKWh)] kWh")
+            }
             let uptake = result.storedChangeKWh + result.conversionLossKWh
             try expectClose(uptake, result.powerKW * hours, spec.id, "vehicle energy balance")
             storageUptakeKWh += uptake

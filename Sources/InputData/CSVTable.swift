@@ -26,7 +26,8 @@ public struct CSVTable: Sendable {
     public init(text: String, file: String) throws {
         self.file = file
         var lines = text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            omittingEmptySubsequences: false,
+            whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty {
             lines.removeLast()
         }
@@ -34,6 +35,12 @@ public struct CSVTable: Sendable {
         var headerLine = String(first)
         if headerLine.hasPrefix("\u{FEFF}") { headerLine.removeFirst() }
         header = try CSVTable.cells(of: headerLine, file: file, row: 1)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        var seen = Set<String>()
+        for name in header where !seen.insert(name).inserted {
+            throw InputDataError.malformedRow(
+                file: file, row: 1, detail: "the column name '\(name)' appears twice in the header")
+        }
         var parsed: [[String]] = []
         parsed.reserveCapacity(lines.count - 1)
         for (offset, line) in lines.dropFirst().enumerated() {
@@ -48,6 +55,9 @@ public struct CSVTable: Sendable {
         guard !parsed.isEmpty else { throw InputDataError.empty(file: file) }
         rows = parsed
     }
+
+    /// No data value is larger than this; larger ones are mistakes that overflow sums.
+    public static let largestMagnitude = 1e12
 
     public func columnIndex(_ name: String) throws -> Int {
         guard let index = header.firstIndex(of: name) else {
@@ -79,7 +89,10 @@ public struct CSVTable: Sendable {
 
     private func number(_ text: String, row: Int, column: String) throws -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let value = Double(trimmed), value.isFinite else {
+        let decimal = trimmed.allSatisfy { "0123456789+-.eE".contains($0) }
+        guard decimal, let value = Double(trimmed), value.isFinite,
+            abs(value) <= CSVTable.largestMagnitude
+        else {
             throw InputDataError.badNumber(file: file, row: row, column: column, text: text)
         }
         return value

@@ -92,10 +92,38 @@ public struct ElaadNLStatistics: Sendable {
             throw InputDataError.malformedRow(
                 file: file, row: 2, detail: "expected 96 rows of 15-minute slots")
         }
+        for (name, shares) in [("weekday", arrivalWeekdayPercent), ("weekend", arrivalWeekendPercent ?? [1])] {
+            guard shares.allSatisfy({ $0 >= 0 }), shares.reduce(0, +) > 0 else {
+                throw InputDataError.malformedRow(
+                    file: "\(label)/arrival_\(name)_percent.csv", row: 2,
+                    detail: "arrival shares of '\(location.arrivalColumn)' must be 0 or more and not all 0")
+            }
+        }
+        for (name, curve) in [
+            ("connection_time_h_exceedance.csv", connectionHours),
+            ("energy_demand_kWh_exceedance.csv", energyKWh),
+        ] {
+            let percents = curve.percents
+            guard percents.count >= 2, zip(percents, percents.dropFirst()).allSatisfy({ $0 < $1 }),
+                curve.values.allSatisfy({ $0 >= 0 }),
+                zip(curve.values, curve.values.dropFirst()).allSatisfy({ $0 >= $1 })
+            else {
+                throw InputDataError.malformedRow(
+                    file: "\(label)/\(name)", row: 2,
+                    detail: "an exceedance curve needs at least two rows with rising percents and "
+                        + "values of 0 or more that never rise")
+            }
+        }
         guard meanSessionHoursBySlot.count == 48 else {
             throw InputDataError.malformedRow(
                 file: "\(label)/mean_by_arrival.csv", row: 2,
                 detail: "expected 48 rows of 30-minute slots")
+        }
+        let means = (meanSessionHoursBySlot + meanEnergyKWhBySlot).compactMap { $0 }
+        guard means.allSatisfy({ $0 >= 0 }) else {
+            throw InputDataError.malformedRow(
+                file: "\(label)/mean_by_arrival.csv", row: 2,
+                detail: "mean session lengths and energies must be 0 or more")
         }
     }
 }

@@ -23,7 +23,7 @@ public enum InputDataError: Error, Equatable, CustomStringConvertible {
             "\(file): no column '\(column)'; the columns are: \(available.joined(separator: ", "))"
         case let .badNumber(file, row, column, text):
             "\(file): row \(row), column '\(column)': '\(text)' is not a finite number "
-                + "(NaN, infinity and empty cells are not allowed)"
+                + "(decimal notation, at most 1e12 in size; NaN, infinity and empty cells are not allowed)"
         case let .badTimestamp(file, row, column, text):
             "\(file): row \(row), column '\(column)': '\(text)' is not a timestamp; "
                 + "use local time as YYYY-MM-DDTHH:MM:SS, e.g. 2022-08-01T00:00:00"

@@ -6,6 +6,11 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var position = 0
     private var line = 1
+    private var depth = 0
+
+    /// Deepest nesting of lists and objects accepted; scenarios need fewer than ten levels,
+    /// and the limit keeps a hostile file from exhausting the stack.
+    static let maximumDepth = 256
 
     public struct Failure: Error {
         public let line: Int
@@ -62,9 +67,19 @@ public struct JSONParser {
         position += expected.count
     }
 
+    private mutating func enter() throws {
+        depth += 1
+        guard depth <= JSONParser.maximumDepth else {
+            throw failure("lists and objects are nested more than \(JSONParser.maximumDepth) deep")
+        }
+    }
+
     private mutating func parseObject() throws -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         let startLine = line
         position += 1
+        var keys = Set<String>()
         var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -78,7 +93,7 @@ public struct JSONParser {
             }
             let keyLine = line
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            if !keys.insert(key).inserted {
                 throw Failure(
                     line: keyLine, message: "the key \"\(key)\" appears twice in one object")
             }
@@ -102,6 +117,8 @@ public struct JSONParser {
     }
 
     private mutating func parseArray() throws -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         let startLine = line
         position += 1
         var elements: [JSONValue] = []
@@ -154,6 +171,9 @@ public struct JSONParser {
                 }
             case 0x0A:
                 throw failure("a string runs past the end of the line")
+            case 0x00..<0x20:
+                throw failure("a string holds a control character (byte \(byte)); write it as an "
+                    + "escape such as \\t")
             default:
                 scalars.append(byte)
             }
@@ -190,23 +210,39 @@ public struct JSONParser {
         return scalar
     }
 
+    /// A number by RFC 8259's grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
     private mutating func parseNumber() throws -> Double {
         let start = position
-        while position < bytes.count,
-              [
-                  UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
-                  UInt8(ascii: "E"),
-              ]
-                .contains(bytes[position]) || (bytes[position] >= 48 && bytes[position] <= 57) {
+        func digits() -> Int {
+            let first = position
+            while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 { position += 1 }
+            return position - first
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let leadingZero = position < bytes.count && bytes[position] == 48
+        let integerDigits = digits()
+        var valid = integerDigits > 0 && !(leadingZero && integerDigits > 1)
+        if valid, position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
+            valid = digits() > 0
+        }
+        if valid, position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            valid = digits() > 0
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard !text.isEmpty, text.first != "+", let value = Double(text), value.isFinite else {
-            let shown = text.isEmpty
-                ? String(decoding: bytes[start..<min(start + 8, bytes.count)], as: UTF8.self) : text
-            throw failure("'\(shown)' is not a JSON value "
-                + "(numbers must be finite; NaN and Infinity are not JSON)")
+        guard valid, let value = Double(text), value.isFinite else {
+            let shown = String(decoding: bytes[start..<min(max(position, start + 1), bytes.count)], as: UTF8.self)
+            throw failure("'\(shown)' is not a JSON value (numbers are written like -12, 0.5 or 1e3, "
+                + "and must be finite; NaN and Infinity are not JSON)")
         }
         return value
     }
+}
+
+private func isHexDigit(_ byte: UInt8) -> Bool {
+    (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
 }

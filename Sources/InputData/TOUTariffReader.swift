@@ -1,4 +1,5 @@
 import Foundation
+import VPPCore
 
 extension TOUTariff {
     /// Reads an acnportal tariff schedule file, checking every field it uses.
@@ -84,7 +85,7 @@ extension TOUTariff {
     private static func monthDay(_ text: String) -> Int? {
         let parts = text.split(separator: "-")
         guard parts.count == 2, let month = Int(parts[0]), let day = Int(parts[1]),
-              (1...12).contains(month), (1...31).contains(day)
+              (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: 2000)).contains(day)
         else { return nil }
         return month * 100 + day
     }

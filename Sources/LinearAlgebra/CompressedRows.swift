@@ -29,7 +29,8 @@ public struct CompressedRows: Sendable {
 
     /// `y = A x`.
     public func multiply(_ x: [Double], into y: inout [Double]) {
-        precondition(x.count == columns, "CompressedRows.multiply: x has \(x.count), need \(columns)")
+        precondition(
+            x.count == columns, "CompressedRows.multiply: x has \(x.count), need \(columns)")
         if y.count != rows { y = Array(repeating: 0, count: rows) }
         let chunkCount = threads <= 1 ? 1 : max(1, min(4 * threads, rows / Self.rowsPerChunk))
         let chunks = fixedChunks(count: rows, chunkCount: chunkCount)

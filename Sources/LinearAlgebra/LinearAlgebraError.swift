@@ -12,11 +12,11 @@ public enum LinearAlgebraError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .dimensionMismatch(routine, detail):
+        case .dimensionMismatch(let routine, let detail):
             return "\(routine): dimension mismatch: \(detail)"
-        case let .illegalArgument(routine, position):
+        case .illegalArgument(let routine, let position):
             return "\(routine): argument \(position) has an illegal value"
-        case let .notPositiveDefinite(routine, minor):
+        case .notPositiveDefinite(let routine, let minor):
             return "\(routine): leading minor of order \(minor) is not positive definite"
         }
     }

@@ -26,7 +26,11 @@ public struct TridiagonalBatch: Sendable {
 
     public var blockCount: Int { blockStart.count - 1 }
 
-    var chunks: [Range<Int>] { fixedChunks(count: blockCount, chunkCount: 4 * max(1, threads)) }
+    /// Blocks are split into this many chunks whatever the thread count, so the
+    /// Schur complement's partial sums, and thus results, do not depend on threads.
+    static let chunkCount = 16
+
+    var chunks: [Range<Int>] { fixedChunks(count: blockCount, chunkCount: Self.chunkCount) }
 
     /// Factors every block; the error names the first failing block.
     public mutating func factor() throws {

@@ -17,7 +17,8 @@ extension TridiagonalBatch {
         let m0 = coupling.couplingCount
         let chunkList = chunks
         var partial = Array(repeating: 0.0, count: chunkList.count * m0 * m0)
-        var maxRows = 0, maxEntries = 0
+        var maxRows = 0
+        var maxEntries = 0
         for b in 0..<blockCount {
             maxRows = max(maxRows, blockStart[b + 1] - blockStart[b])
             maxEntries = max(maxEntries, coupling.entryStart[b + 1] - coupling.entryStart[b])
@@ -53,8 +54,10 @@ extension TridiagonalBatch {
         into u: UnsafeMutablePointer<Double>, stride m0: Int,
         sigma: inout [Double], q: inout [Double]
     ) {
-        let first = blockStart[b], rows = blockStart[b + 1] - first
-        let e0 = coupling.entryStart[b], count = coupling.entryStart[b + 1] - e0
+        let first = blockStart[b]
+        let rows = blockStart[b + 1] - first
+        let e0 = coupling.entryStart[b]
+        let count = coupling.entryStart[b + 1] - e0
         if count == 0 || rows == 0 { return }
         let w = coupling.blockWeight[b]
 

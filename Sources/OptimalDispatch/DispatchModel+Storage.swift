@@ -46,7 +46,8 @@ extension DispatchModel {
     /// A charger: for each session in the window, charge and (V2G) discharge per step with
     /// the vehicle's energy balance, and the departure target as a soft row whose shortfall
     /// costs `unmetEVPenaltyPerKWh`. A departure after the window asks only for what full
-    /// power after the window could not still add.
+    /// power after the window could not still add (also when it leaves after the horizon, so
+    /// a plan never leaves to the future what the future could not deliver).
     mutating func addCharger(_ index: Int) {
         let charger = window.chargers[index]
         let spec = charger.spec
@@ -85,9 +86,7 @@ extension DispatchModel {
             let stepsAfter = Double(max(0, session.departureStep - window.steps.upperBound))
             let required = session.targetEnergyKWh
                 - spec.maxChargePowerKW * spec.chargeEfficiency * hours * stepsAfter
-            guard required > 0,
-                session.departureStep <= window.input.grid.stepCount || stepsAfter == 0
-            else { continue }
+            guard required > 0 else { continue }
             let unmet = model.addVariable(name: "\(spec.id).unmet[\(session.departureStep)]",
                                           cost: objective.unmetEVPenaltyPerKWh)
             model.addRow(name: "\(spec.id).target[\(session.departureStep)]",

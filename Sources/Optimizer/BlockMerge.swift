@@ -8,7 +8,6 @@
 /// back divided by `w`. Identical assets therefore cost no more than one.
 struct BlockMerge {
     let reduced: Model
-    let mergedAny: Bool
     /// Reduced variable of each original variable.
     let variableMap: [Int]
     /// Reduced row of each original row.
@@ -16,8 +15,9 @@ struct BlockMerge {
     /// Multiplicity of the block each original row belongs to (1 for coupling rows).
     let rowWeight: [Double]
 
-    init(_ model: Model) {
-        let groups = Self.groups(model)
+    /// `groups` from `BlockMerge.groups(model)`; build only when some group has
+    /// two or more blocks (the reduced model is a copy).
+    init(_ model: Model, groups: [[Int]]) {
         var representative = Array(repeating: -1, count: model.blockCount)
         var weight = Array(repeating: 1.0, count: model.blockCount)
         for group in groups {
@@ -26,7 +26,6 @@ struct BlockMerge {
                 weight[b] = Double(group.count)
             }
         }
-        mergedAny = groups.contains { $0.count > 1 }
 
         var reduced = Model(name: model.name)
         reduced.objectiveConstant = model.objectiveConstant
@@ -35,14 +34,17 @@ struct BlockMerge {
         let blockVariables = Self.members(model.variableBlock, model.blockCount)
         let blockRows = Self.members(model.rowBlock, model.blockCount)
         for group in groups {
-            let b = group[0], w = Double(group.count)
-            reduced.beginBlock(name: group.count > 1
-                ? "\(model.blockNames[b]) (x\(group.count))" : model.blockNames[b])
+            let b = group[0]
+            let w = Double(group.count)
+            reduced.beginBlock(
+                name: group.count > 1
+                    ? "\(model.blockNames[b]) (x\(group.count))" : model.blockNames[b])
             for j in blockVariables[b] {
-                variableMap[j] = reduced.addVariable(
-                    name: model.variableNames[j], lower: model.lower[j], upper: model.upper[j],
-                    cost: w * model.cost[j], quadraticCost: w * model.quadraticCost[j]
-                ).index
+                variableMap[j] =
+                    reduced.addVariable(
+                        name: model.variableNames[j], lower: model.lower[j], upper: model.upper[j],
+                        cost: w * model.cost[j], quadraticCost: w * model.quadraticCost[j]
+                    ).index
             }
             for i in blockRows[b] {
                 rowMap[i] = Self.copyRow(i, of: model, into: &reduced, variableMap, scale: 1)
@@ -56,23 +58,26 @@ struct BlockMerge {
             }
         }
         for j in 0..<model.variableCount where model.variableBlock[j] < 0 {
-            variableMap[j] = reduced.addVariable(
-                name: model.variableNames[j], lower: model.lower[j], upper: model.upper[j],
-                cost: model.cost[j], quadraticCost: model.quadraticCost[j]
-            ).index
+            variableMap[j] =
+                reduced.addVariable(
+                    name: model.variableNames[j], lower: model.lower[j], upper: model.upper[j],
+                    cost: model.cost[j], quadraticCost: model.quadraticCost[j]
+                ).index
         }
         for i in 0..<model.rowCount where model.rowBlock[i] < 0 {
             var terms: [(VariableID, Double)] = []
             for k in model.rowStart[i]..<model.rowStart[i + 1] {
-                let j = model.termVariable[k], b = model.variableBlock[j]
+                let j = model.termVariable[k]
+                let b = model.variableBlock[j]
                 if b >= 0 && representative[b] != b { continue }
                 let w = b >= 0 ? weight[b] : 1
                 terms.append((VariableID(index: variableMap[j]), w * model.termValue[k]))
             }
-            rowMap[i] = reduced.addRow(
-                name: model.rowNames[i], terms: terms, lower: model.rowLower[i],
-                upper: model.rowUpper[i]
-            ).index
+            rowMap[i] =
+                reduced.addRow(
+                    name: model.rowNames[i], terms: terms, lower: model.rowLower[i],
+                    upper: model.rowUpper[i]
+                ).index
         }
         self.reduced = reduced
         self.variableMap = variableMap
@@ -115,6 +120,7 @@ struct BlockMerge {
             }
         }
         result.reducedCosts = reducedCosts
-        result.pathDescription += "; \(original.blockCount) blocks merged into \(reduced.blockCount)"
+        result.pathDescription +=
+            "; \(original.blockCount) blocks merged into \(reduced.blockCount)"
     }
 }

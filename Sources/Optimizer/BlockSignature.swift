@@ -8,20 +8,27 @@ extension BlockMerge {
         var couplingTerms = Array(repeating: [Double](), count: model.blockCount)
         for i in 0..<model.rowCount where model.rowBlock[i] < 0 {
             for k in model.rowStart[i]..<model.rowStart[i + 1] {
-                let j = model.termVariable[k], b = model.variableBlock[j]
+                let j = model.termVariable[k]
+                let b = model.variableBlock[j]
                 if b < 0 { continue }
                 let local = Double(j - (variables[b].first ?? 0))
                 couplingTerms[b].append(contentsOf: [Double(i), local, model.termValue[k]])
             }
         }
-        var byKey: [[Double]: Int] = [:]
+        // Keys are hashed and only the hash is kept; equal hashes are confirmed by
+        // recomputing the first block's key, so memory stays O(1) per block.
+        func key(_ b: Int) -> [Double] {
+            signature(model, b, variables[b], rows[b]) + couplingTerms[b]
+        }
+        var byHash: [Int: [Int]] = [:]
         var groups: [[Int]] = []
         for b in 0..<model.blockCount {
-            let key = signature(model, b, variables[b], rows[b]) + couplingTerms[b]
-            if let g = byKey[key] {
+            let k = key(b)
+            let candidates = byHash[k.hashValue, default: []]
+            if let g = candidates.first(where: { key(groups[$0][0]) == k }) {
                 groups[g].append(b)
             } else {
-                byKey[key] = groups.count
+                byHash[k.hashValue, default: []].append(groups.count)
                 groups.append([b])
             }
         }
@@ -38,7 +45,10 @@ extension BlockMerge {
             key += [model.lower[j], model.upper[j], model.cost[j], model.quadraticCost[j]]
         }
         for i in rows {
-            key += [model.rowLower[i], model.rowUpper[i], Double(model.rowStart[i + 1] - model.rowStart[i])]
+            key += [
+                model.rowLower[i], model.rowUpper[i],
+                Double(model.rowStart[i + 1] - model.rowStart[i]),
+            ]
             for k in model.rowStart[i]..<model.rowStart[i + 1] {
                 key += [Double(model.termVariable[k] - first), model.termValue[k]]
             }

@@ -37,19 +37,22 @@ struct GeneralNormalEquations: NormalEquationsSolver {
         _ chunk: Range<Int>, _ hInverse: [Double], _ normal: inout DenseMatrix,
         _ localRow: inout [Int]
     ) throws {
+        let columnStart = a.columnStart
+        let rowIndex = a.rowIndex
+        let columnValue = a.columnValue
         var touched: [Int] = []
         for j in chunk {
-            for k in a.columnStart[j]..<a.columnStart[j + 1] where localRow[a.rowIndex[k]] < 0 {
-                localRow[a.rowIndex[k]] = touched.count
-                touched.append(a.rowIndex[k])
+            for k in columnStart[j]..<columnStart[j + 1] where localRow[Int(rowIndex[k])] < 0 {
+                localRow[Int(rowIndex[k])] = touched.count
+                touched.append(Int(rowIndex[k]))
             }
         }
         if touched.isEmpty { return }
         var scaled = DenseMatrix(rows: touched.count, columns: chunk.count)
         for (offset, j) in chunk.enumerated() {
             let root = hInverse[j].squareRoot()
-            for k in a.columnStart[j]..<a.columnStart[j + 1] {
-                scaled[localRow[a.rowIndex[k]], offset] = a.columnValue[k] * root
+            for k in columnStart[j]..<columnStart[j + 1] {
+                scaled[localRow[Int(rowIndex[k])], offset] = columnValue[k] * root
             }
         }
         var local = DenseMatrix(rows: touched.count, columns: touched.count)
@@ -65,7 +68,9 @@ struct GeneralNormalEquations: NormalEquationsSolver {
     }
 
     mutating func solve(_ r: inout [Double]) throws {
-        guard let cholesky else { preconditionFailure("GeneralNormalEquations: solve before factor") }
+        guard let cholesky else {
+            preconditionFailure("GeneralNormalEquations: solve before factor")
+        }
         try cholesky.solve(&r)
     }
 }

@@ -16,8 +16,10 @@ extension IPMProblem {
         refinementSteps: Int, buffers b: inout IPMCorrectorBuffers, scratch: inout IPMScratch
     ) throws -> (Double, Double)? {
         let (ap0, ad0) = steps
-        let trialP = min(1, ap0 + Self.stepIncrease), trialD = min(1, ad0 + Self.stepIncrease)
-        let low = Self.betaMin * target, high = Self.betaMax * target
+        let trialP = min(1, ap0 + Self.stepIncrease)
+        let trialD = min(1, ad0 + Self.stepIncrease)
+        let low = Self.betaMin * target
+        let high = Self.betaMax * target
         func correction(_ v: Double) -> Double {
             if v < low { return low - v }
             if v > high { return max(high - v, -high) }
@@ -30,7 +32,7 @@ extension IPMProblem {
             b.rl[j] = lowerMask[j] * correction(lowerProduct)
             b.ru[j] = upperMask[j] * correction(upperProduct)
         }
-        try direction(
+        _ = try direction(
             &b.extra, p, primalResidual: b.zeroRows, dualResidual: b.zeroColumns, rl: b.rl,
             ru: b.ru, scaling: scaling, regularization: regularization, kkt: &kkt,
             refinementSteps: refinementSteps, scratch: &scratch)

@@ -7,12 +7,11 @@ extension IPMProblem {
     func provesPrimalInfeasible(
         _ p: IPMIterate, _ measures: IPMMeasures, tolerance: Double
     ) -> Bool {
-        var objective = dot(form.b, p.y)
-        for j in 0..<form.n {
-            if hasLower[j] { objective += form.lower[j] * p.zl[j] }
-            if hasUpper[j] { objective -= form.upper[j] * p.zu[j] }
-        }
+        let objective = measures.rayObjective
         guard objective > 0, objective.isFinite else { return false }
+        // Cheap screen for linear programs: |A'y + zl - zu| >= |c| - |rd| there.
+        let floor = cNorm - measures.relativeDual * (1 + cNorm)
+        if !hasQuadratic && floor > tolerance * objective { return false }
         // A'y + zl - zu = c + Qx - rd, so no product with A is needed.
         var worst = 0.0
         for j in 0..<form.n {
@@ -28,7 +27,7 @@ extension IPMProblem {
     func provesDualInfeasible(
         _ p: IPMIterate, _ measures: IPMMeasures, tolerance: Double
     ) -> Bool {
-        let descent = dot(form.c, p.x)
+        let descent = measures.linearObjective
         guard descent < 0, descent.isFinite else { return false }
         let limit = tolerance * -descent
         for i in 0..<form.m where abs(form.b[i] - measures.primalResidual[i]) > limit {

@@ -28,6 +28,9 @@ struct IPMMeasures {
     var relativeGap: Double
     /// Average complementarity product.
     var mu: Double
+    /// `c'x`, and the Farkas objective `b'y + l'zl - u'zu` of the duals.
+    var linearObjective = 0.0
+    var rayObjective = 0.0
 
     func meets(_ tolerance: Double) -> Bool {
         relativePrimal <= tolerance && relativeDual <= tolerance && relativeGap <= tolerance

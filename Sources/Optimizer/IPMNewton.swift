@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Newton directions and step lengths for the bound-constrained form.
 ///
 /// With `sl = x - l`, `su = u - x`, the complementarity rows are
@@ -28,9 +30,10 @@ struct IPMScratch {
     init(n: Int, m: Int) {
         r1 = Array(repeating: 0, count: n)
         scaled = r1
-        columnTemp = r1
+        // The refinement buffers grow on first use (multiply resizes them).
+        columnTemp = []
         rhs = Array(repeating: 0, count: m)
-        rowTemp = rhs
+        rowTemp = []
     }
 }
 
@@ -54,41 +57,36 @@ extension IPMDirection {
 }
 
 extension IPMProblem {
-    func updateScaling(_ s: inout IPMScaling, _ p: IPMIterate, _ settings: SolverSettings) {
-        let free = settings.freeVariableRegularization, base = settings.primalRegularization
-        for j in 0..<form.n {
-            let il = lowerMask[j] / (p.x[j] - finiteLower[j] + (1 - lowerMask[j]))
-            let iu = upperMask[j] / (finiteUpper[j] - p.x[j] + (1 - upperMask[j]))
-            s.inverseLowerSlack[j] = il
-            s.inverseUpperSlack[j] = iu
-            let freeTerm = isFree[j] ? free : 0
-            s.hInverse[j] = 1 / (form.q[j] + base + freeTerm + p.zl[j] * il + p.zu[j] * iu)
-        }
+    func updateScaling(_ s: inout IPMScaling, _ p: IPMIterate) {
+        kernels.scaling(
+            x: p.x, zl: p.zl, zu: p.zu, finiteLower: finiteLower, finiteUpper: finiteUpper,
+            lowerMask: lowerMask, upperMask: upperMask, baseDiagonal: baseDiagonal,
+            inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
+            hInverse: &s.hInverse)
     }
 
-    /// Solves the Newton system for complementarity targets `rl`, `ru` into `d`.
+    /// Solves the Newton system for complementarity targets `rl`, `ru` into `d`;
+    /// returns the largest feasible primal and dual steps along it.
+    @discardableResult
     func direction(
         _ d: inout IPMDirection, _ p: IPMIterate, primalResidual: [Double],
         dualResidual: [Double], rl: [Double], ru: [Double], scaling s: IPMScaling,
         regularization: Double, kkt: inout any NormalEquationsSolver, refinementSteps: Int,
         scratch w: inout IPMScratch
-    ) throws {
-        for j in 0..<form.n {
-            let v = -dualResidual[j] + rl[j] * s.inverseLowerSlack[j] - ru[j] * s.inverseUpperSlack[j]
-            w.r1[j] = v
-            w.scaled[j] = s.hInverse[j] * v
-        }
+    ) throws -> (primal: Double, dual: Double) {
+        kernels.newtonRightHandSide(
+            dualResidual: dualResidual, rl: rl, ru: ru, inverseLowerSlack: s.inverseLowerSlack,
+            inverseUpperSlack: s.inverseUpperSlack, hInverse: s.hInverse, r1: &w.r1,
+            scaled: &w.scaled)
         form.a.byRow.multiply(w.scaled, into: &w.rhs)
         for i in 0..<form.m { w.rhs[i] = primalResidual[i] - w.rhs[i] }
         try solveRefined(&d.dy, s.hInverse, regularization, &kkt, refinementSteps, &w)
 
         form.a.byColumn.multiply(d.dy, into: &d.dx)
-        for j in 0..<form.n {
-            let step = s.hInverse[j] * (w.r1[j] + d.dx[j])
-            d.dx[j] = step
-            d.dzl[j] = (rl[j] - p.zl[j] * step) * s.inverseLowerSlack[j]
-            d.dzu[j] = (ru[j] + p.zu[j] * step) * s.inverseUpperSlack[j]
-        }
+        return kernels.newtonRecover(
+            hInverse: s.hInverse, r1: w.r1, rl: rl, ru: ru, zl: p.zl, zu: p.zu,
+            inverseLowerSlack: s.inverseLowerSlack, inverseUpperSlack: s.inverseUpperSlack,
+            dx: &d.dx, dzl: &d.dzl, dzu: &d.dzu)
     }
 
     /// Solves the normal equations for `w.rhs`, then corrects with their own residual.
@@ -114,11 +112,13 @@ extension IPMProblem {
     func maxSteps(
         _ p: IPMIterate, _ d: IPMDirection, _ s: IPMScaling
     ) -> (primal: Double, dual: Double) {
-        var primalRate = 1.0, dualRate = 1.0
+        var primalRate = 1.0
+        var dualRate = 1.0
         for j in 0..<form.n {
             primalRate = max(primalRate, -d.dx[j] * s.inverseLowerSlack[j])
             primalRate = max(primalRate, d.dx[j] * s.inverseUpperSlack[j])
-            let zl = p.zl[j], zu = p.zu[j]
+            let zl = p.zl[j]
+            let zu = p.zu[j]
             dualRate = max(dualRate, zl > 0 ? -d.dzl[j] / zl : 0)
             dualRate = max(dualRate, zu > 0 ? -d.dzu[j] / zu : 0)
         }
@@ -128,21 +128,16 @@ extension IPMProblem {
     /// Average complementarity after steps `ap`, `ad` along `d`.
     func muAfter(_ p: IPMIterate, _ d: IPMDirection, _ ap: Double, _ ad: Double) -> Double {
         if boundCount == 0 { return 0 }
-        var total = 0.0
-        for j in 0..<form.n {
-            let x = p.x[j] + ap * d.dx[j]
-            total += (x - finiteLower[j]) * (p.zl[j] + ad * d.dzl[j])
-            total += (finiteUpper[j] - x) * (p.zu[j] + ad * d.dzu[j])
-        }
+        let total = kernels.complementarity(
+            x: p.x, dx: d.dx, zl: p.zl, dzl: d.dzl, zu: p.zu, dzu: d.dzu,
+            finiteLower: finiteLower, finiteUpper: finiteUpper, primalStep: ap, dualStep: ad)
         return total / Double(boundCount)
     }
 
     func step(_ p: inout IPMIterate, _ d: IPMDirection, _ ap: Double, _ ad: Double) {
-        for j in 0..<form.n {
-            p.x[j] += ap * d.dx[j]
-            p.zl[j] += ad * d.dzl[j]
-            p.zu[j] += ad * d.dzu[j]
-        }
+        kernels.step(
+            x: &p.x, zl: &p.zl, zu: &p.zu, dx: d.dx, dzl: d.dzl, dzu: d.dzu, primalStep: ap,
+            dualStep: ad)
         for i in 0..<form.m { p.y[i] += ad * d.dy[i] }
     }
 }

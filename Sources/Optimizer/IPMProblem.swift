@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The standard form plus what the iterations need about it, computed once.
 struct IPMProblem {
     let form: StandardForm
@@ -14,8 +16,11 @@ struct IPMProblem {
     let finiteLower: [Double]
     let finiteUpper: [Double]
     let hasQuadratic: Bool
+    /// `q + primal regularization (+ free-variable regularization)`, per column.
+    let baseDiagonal: [Double]
+    let kernels: BoundedKernels
 
-    init(_ form: StandardForm) {
+    init(_ form: StandardForm, settings: SolverSettings) {
         self.form = form
         hasLower = form.lower.map { $0.isFinite }
         hasUpper = form.upper.map { $0.isFinite }
@@ -28,13 +33,20 @@ struct IPMProblem {
         finiteLower = form.lower.map { $0.isFinite ? $0 : 0 }
         finiteUpper = form.upper.map { $0.isFinite ? $0 : 0 }
         hasQuadratic = form.q.contains { $0 != 0 }
+        let free = isFree
+        baseDiagonal = (0..<form.n).map { j in
+            form.q[j] + settings.primalRegularization
+                + (free[j] ? settings.freeVariableRegularization : 0)
+        }
+        kernels = BoundedKernels(count: form.n, threads: settings.threads)
     }
 
     /// A point strictly inside the bounds: 0 moved at least `min(1, width/2)` inside.
     func startingPoint() -> IPMIterate {
         var x = Array(repeating: 0.0, count: form.n)
         for j in 0..<form.n {
-            let l = form.lower[j], u = form.upper[j]
+            let l = form.lower[j]
+            let u = form.upper[j]
             let margin = hasLower[j] && hasUpper[j] ? min(1, (u - l) / 2) : 1
             var v = 0.0
             if hasLower[j] { v = max(v, l + margin) }
@@ -61,18 +73,14 @@ struct IPMProblem {
         f.a.byRow.multiply(p.x, into: &m.primalResidual)
         for i in 0..<f.m { m.primalResidual[i] = f.b[i] - m.primalResidual[i] }
         f.a.byColumn.multiply(p.y, into: &m.dualResidual)
-        var linear = 0.0, quadratic = 0.0, boundTerms = 0.0, complementarity = 0.0
-        for j in 0..<f.n {
-            let qx = f.q[j] * p.x[j]
-            m.dualResidual[j] = f.c[j] + qx - m.dualResidual[j] - p.zl[j] + p.zu[j]
-            linear += f.c[j] * p.x[j]
-            quadratic += qx * p.x[j]
-            boundTerms += finiteLower[j] * p.zl[j] - finiteUpper[j] * p.zu[j]
-            complementarity += (p.x[j] - finiteLower[j]) * p.zl[j]
-            complementarity += (finiteUpper[j] - p.x[j]) * p.zu[j]
-        }
-        m.primalObjective = linear + 0.5 * quadratic
-        m.dualObjective = dot(f.b, p.y) + boundTerms - 0.5 * quadratic
+        let sums = kernels.dualResidual(
+            c: f.c, q: f.q, x: p.x, zl: p.zl, zu: p.zu, finiteLower: finiteLower,
+            finiteUpper: finiteUpper, rd: &m.dualResidual)
+        let complementarity = sums.complementarity
+        m.primalObjective = sums.linear + 0.5 * sums.quadratic
+        m.linearObjective = sums.linear
+        m.rayObjective = dot(f.b, p.y) + sums.boundTerms
+        m.dualObjective = m.rayObjective - 0.5 * sums.quadratic
         m.relativePrimal = infinityNorm(m.primalResidual) / (1 + bNorm)
         m.relativeDual = infinityNorm(m.dualResidual) / (1 + cNorm)
         m.relativeGap = abs(m.primalObjective - m.dualObjective) / (1 + abs(m.primalObjective))

@@ -2,6 +2,14 @@
 /// estimates from one factorization of `A A'`, then shifted strictly inside
 /// the bounds by amounts that balance the complementarity products.
 extension IPMProblem {
+    /// Least shift into the interior, so that no slack or dual starts at zero when
+    /// the least-norm estimates are already interior (chosen by experiment).
+    var minimumMargin: Double { 1e-2 }
+
+    /// Regularization for the starting point's factorization of `A A'`, which has
+    /// no interior-point scaling yet and can be singular (chosen by experiment).
+    static let startRegularization = 1e-8
+
     func mehrotraStart(
         kkt: inout any NormalEquationsSolver, regularization: Double
     ) throws -> IPMIterate {
@@ -16,37 +24,58 @@ extension IPMProblem {
         let z = (0..<f.n).map { f.c[$0] - aty[$0] }
 
         // Slacks and bound duals before shifting, and Mehrotra's first shift.
-        var minSlack = Double.infinity, minDual = Double.infinity
-        for j in 0..<f.n {
-            if hasLower[j] { minSlack = min(minSlack, x[j] - f.lower[j]); minDual = min(minDual, z[j]) }
-            if hasUpper[j] { minSlack = min(minSlack, f.upper[j] - x[j]); minDual = min(minDual, -z[j]) }
-        }
-        if boundCount == 0 {
-            return IPMIterate(x: x, y: y, zl: Array(repeating: 0, count: f.n),
-                              zu: Array(repeating: 0, count: f.n))
-        }
-        let shiftP = max(-1.5 * minSlack, 0), shiftD = max(-1.5 * minDual, 0)
-
-        // Second shift: half the average complementarity over the other side's sum.
-        var product = 0.0, slackSum = 0.0, dualSum = 0.0
+        var minSlack = Double.infinity
+        var minDual = Double.infinity
         for j in 0..<f.n {
             if hasLower[j] {
-                let s = x[j] - f.lower[j] + shiftP, d = max(z[j], 0) + shiftD
-                product += s * d; slackSum += s; dualSum += d
+                minSlack = min(minSlack, x[j] - f.lower[j])
+                minDual = min(minDual, z[j])
             }
             if hasUpper[j] {
-                let s = f.upper[j] - x[j] + shiftP, d = max(-z[j], 0) + shiftD
-                product += s * d; slackSum += s; dualSum += d
+                minSlack = min(minSlack, f.upper[j] - x[j])
+                minDual = min(minDual, -z[j])
             }
         }
-        let marginP = max(shiftP + 0.5 * product / max(dualSum, .leastNormalMagnitude), 1e-2)
-        let marginD = max(shiftD + 0.5 * product / max(slackSum, .leastNormalMagnitude), 1e-2)
+        if boundCount == 0 {
+            return IPMIterate(
+                x: x, y: y, zl: Array(repeating: 0, count: f.n),
+                zu: Array(repeating: 0, count: f.n))
+        }
+        let shiftP = max(-1.5 * minSlack, 0)
+        let shiftD = max(-1.5 * minDual, 0)
 
-        var zl = Array(repeating: 0.0, count: f.n), zu = zl
+        // Second shift: half the average complementarity over the other side's sum.
+        var product = 0.0
+        var slackSum = 0.0
+        var dualSum = 0.0
         for j in 0..<f.n {
-            let l = f.lower[j], u = f.upper[j]
+            if hasLower[j] {
+                let s = x[j] - f.lower[j] + shiftP
+                let d = max(z[j], 0) + shiftD
+                product += s * d
+                slackSum += s
+                dualSum += d
+            }
+            if hasUpper[j] {
+                let s = f.upper[j] - x[j] + shiftP
+                let d = max(-z[j], 0) + shiftD
+                product += s * d
+                slackSum += s
+                dualSum += d
+            }
+        }
+        let tiny = Double.leastNormalMagnitude
+        let marginP = max(shiftP + 0.5 * product / max(dualSum, tiny), minimumMargin)
+        let marginD = max(shiftD + 0.5 * product / max(slackSum, tiny), minimumMargin)
+
+        var zl = Array(repeating: 0.0, count: f.n)
+        var zu = zl
+        for j in 0..<f.n {
+            let l = f.lower[j]
+            let u = f.upper[j]
             if hasLower[j] && hasUpper[j] {
-                let width = u - l, inset = min(marginP, width / 4)
+                let width = u - l
+                let inset = min(marginP, width / 4)
                 let s = min(max(x[j] - l, 0), width)
                 x[j] = l + inset + s * (width - 2 * inset) / width
             } else if hasLower[j] {

@@ -25,8 +25,8 @@ struct InteriorPoint {
     // Buffers reused by every iteration.
     var scaling: IPMScaling
     var scratch: IPMScratch
-    var affine: IPMDirection
-    var corrected: IPMDirection
+    /// The predictor direction, then the corrected direction in the same storage.
+    var newton: IPMDirection
     var correctorBuffers: IPMCorrectorBuffers
     var rl: [Double]
     var ru: [Double]
@@ -35,13 +35,15 @@ struct InteriorPoint {
         self.problem = problem
         self.settings = settings
         self.kkt = kkt
-        let n = problem.form.n, m = problem.form.m
+        let n = problem.form.n
+        let m = problem.form.m
         let zeros = Array(repeating: 0.0, count: n)
         scaling = IPMScaling(inverseLowerSlack: zeros, inverseUpperSlack: zeros, hInverse: zeros)
         scratch = IPMScratch(n: n, m: m)
-        affine = IPMDirection(n: n, m: m)
-        corrected = affine
-        correctorBuffers = IPMCorrectorBuffers(n: n, m: m)
+        newton = IPMDirection(n: n, m: m)
+        correctorBuffers = IPMCorrectorBuffers(
+            n: settings.centralityCorrectors > 0 ? n : 0,
+            m: settings.centralityCorrectors > 0 ? m : 0)
         rl = zeros
         ru = zeros
     }
@@ -49,7 +51,8 @@ struct InteriorPoint {
     mutating func run() -> Outcome {
         var point = problem.startingPoint()
         if let start = try? problem.mehrotraStart(
-            kkt: &kkt, regularization: max(settings.dualRegularization, 1e-8))
+            kkt: &kkt,
+            regularization: max(settings.dualRegularization, IPMProblem.startRegularization))
         {
             point = start
         }
@@ -89,45 +92,43 @@ struct InteriorPoint {
     private mutating func predictCorrectStep(
         _ point: inout IPMIterate, _ measures: IPMMeasures
     ) throws -> (Double, Double) {
-        let p = problem, n = problem.form.n
-        p.updateScaling(&scaling, point, settings)
+        let p = problem
+        p.updateScaling(&scaling, point)
         let regularization = try factorWithRetries(scaling.hInverse)
         let refine = settings.refinementSteps
 
         // Predictor: aim at zero complementarity.
-        for j in 0..<n {
-            rl[j] = -(point.x[j] - p.finiteLower[j]) * point.zl[j]
-            ru[j] = -(p.finiteUpper[j] - point.x[j]) * point.zu[j]
-        }
-        try p.direction(
-            &affine, point, primalResidual: measures.primalResidual,
+        p.kernels.predictorTargets(
+            x: point.x, zl: point.zl, zu: point.zu, finiteLower: p.finiteLower,
+            finiteUpper: p.finiteUpper, rl: &rl, ru: &ru)
+        let (apAff, adAff) = try p.direction(
+            &newton, point, primalResidual: measures.primalResidual,
             dualResidual: measures.dualResidual, rl: rl, ru: ru, scaling: scaling,
             regularization: regularization, kkt: &kkt, refinementSteps: refine,
             scratch: &scratch)
-        let (apAff, adAff) = p.maxSteps(point, affine, scaling)
 
         // Centering from the predicted complementarity, Mehrotra's cubic rule.
-        let muAffine = p.muAfter(point, affine, apAff, adAff)
+        let muAffine = p.muAfter(point, newton, apAff, adAff)
         let sigma = measures.mu > 0 ? pow(muAffine / measures.mu, 3) : 0
         let target = sigma * measures.mu
 
-        // Corrector: centering plus the second-order term of the predictor.
-        for j in 0..<n {
-            rl[j] += p.lowerMask[j] * (target - affine.dx[j] * affine.dzl[j])
-            ru[j] += p.upperMask[j] * (target + affine.dx[j] * affine.dzu[j])
-        }
-        try p.direction(
-            &corrected, point, primalResidual: measures.primalResidual,
+        // Corrector: centering plus the second-order term of the predictor. Once the
+        // targets hold that term the predictor is no longer needed, so the corrector
+        // overwrites it (one direction's memory less on large fleets).
+        p.kernels.correctorTargets(
+            target: target, dx: newton.dx, dzl: newton.dzl, dzu: newton.dzu,
+            lowerMask: p.lowerMask, upperMask: p.upperMask, rl: &rl, ru: &ru)
+        var (ap, ad) = try p.direction(
+            &newton, point, primalResidual: measures.primalResidual,
             dualResidual: measures.dualResidual, rl: rl, ru: ru, scaling: scaling,
             regularization: regularization, kkt: &kkt, refinementSteps: refine,
             scratch: &scratch)
-        var (ap, ad) = p.maxSteps(point, corrected, scaling)
 
         // Centrality correctors while they lengthen the step.
         for _ in 0..<settings.centralityCorrectors where min(ap, ad) < 1 {
             guard
                 let steps = try p.centralityCorrection(
-                    point, &corrected, steps: (ap, ad), target: target, scaling: scaling,
+                    point, &newton, steps: (ap, ad), target: target, scaling: scaling,
                     regularization: regularization, kkt: &kkt, refinementSteps: refine,
                     buffers: &correctorBuffers, scratch: &scratch)
             else { break }
@@ -140,7 +141,7 @@ struct InteriorPoint {
             ap = min(ap, ad)
             ad = ap
         }
-        p.step(&point, corrected, ap, ad)
+        p.step(&point, newton, ap, ad)
         return (ap, ad)
     }
 

@@ -67,7 +67,8 @@ struct MPSParser {
             "OBJSENSE", "ENDATA",
         ]
         guard known.contains(section) else {
-            throw fail("unknown section '\(section)'; expected one of \(known.joined(separator: ", "))")
+            throw fail(
+                "unknown section '\(section)'; expected one of \(known.joined(separator: ", "))")
         }
         if section == "NAME" && fields.count > 1 { model.name = String(fields[1]) }
         if section == "OBJSENSE" && fields.count > 1 { maximize = fields[1].uppercased() == "MAX" }
@@ -118,7 +119,8 @@ struct MPSParser {
             columnIndex[name] = j
         }
         for p in stride(from: 1, to: f.count, by: 2) {
-            let row = String(f[p]), value = try number(f[p + 1])
+            let row = String(f[p])
+            let value = try number(f[p + 1])
             if row == objectiveName {
                 model.cost[j] += value
             } else if let i = rowIndex[row] {
@@ -131,9 +133,12 @@ struct MPSParser {
 
     private mutating func rhsOrRange(_ f: [Substring]) throws {
         let start = f.count % 2 == 1 ? 1 : 0
-        guard f.count - start >= 2 else { throw fail("\(section) entry should be '[set] row value'") }
+        guard f.count - start >= 2 else {
+            throw fail("\(section) entry should be '[set] row value'")
+        }
         for p in stride(from: start, to: f.count, by: 2) {
-            let row = String(f[p]), value = try number(f[p + 1])
+            let row = String(f[p])
+            let value = try number(f[p + 1])
             if row == objectiveName && section == "RHS" {
                 model.objectiveConstant = -value
             } else if let i = rowIndex[row] {
@@ -146,7 +151,8 @@ struct MPSParser {
 
     private mutating func bound(_ f: [Substring]) throws {
         guard f.count >= 3 else { throw fail("BOUNDS entry should be 'type set column [value]'") }
-        let kind = f[0].uppercased(), name = String(f[2])
+        let kind = f[0].uppercased()
+        let name = String(f[2])
         guard let j = columnIndex[name] else {
             throw fail("BOUNDS names column '\(name)', which COLUMNS does not declare")
         }
@@ -156,8 +162,12 @@ struct MPSParser {
         switch kind {
         case "UP": model.upper[j] = value
         case "LO": model.lower[j] = value
-        case "FX": model.lower[j] = value; model.upper[j] = value
-        case "FR": model.lower[j] = -.infinity; model.upper[j] = .infinity
+        case "FX":
+            model.lower[j] = value
+            model.upper[j] = value
+        case "FR":
+            model.lower[j] = -.infinity
+            model.upper[j] = .infinity
         case "MI": model.lower[j] = -.infinity
         case "PL": model.upper[j] = .infinity
         default:
@@ -185,9 +195,15 @@ struct MPSParser {
             switch rowKind[i] {
             case "E":
                 (lo, up) = (rhs[i], rhs[i])
-                if let raw = range[i] { if raw >= 0 { up = rhs[i] + raw } else { lo = rhs[i] + raw } }
-            case "L": up = rhs[i]; if let r { lo = rhs[i] - r }
-            default: lo = rhs[i]; if let r { up = rhs[i] + r }
+                if let raw = range[i] {
+                    if raw >= 0 { up = rhs[i] + raw } else { lo = rhs[i] + raw }
+                }
+            case "L":
+                up = rhs[i]
+                if let r { lo = rhs[i] - r }
+            default:
+                lo = rhs[i]
+                if let r { up = rhs[i] + r }
             }
             let row = terms[i].map { (VariableID(index: $0.0), $0.1) }
             model.addRow(name: rowNameByIndex[i], terms: row, lower: lo, upper: up)

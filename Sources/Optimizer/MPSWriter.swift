@@ -32,7 +32,9 @@ extension Model {
             let (l, u) = (rowLower[i], rowUpper[i])
             let rhs = l.isFinite ? l : (u.isFinite ? u : 0)
             if rhs != 0 { out += "    RHS  \(rowNamesOut[i])  \(rhs)\n" }
-            if l.isFinite && u.isFinite && l != u { ranges += "    RNG  \(rowNamesOut[i])  \(u - l)\n" }
+            if l.isFinite && u.isFinite && l != u {
+                ranges += "    RNG  \(rowNamesOut[i])  \(u - l)\n"
+            }
         }
         if !ranges.isEmpty { out += "RANGES\n" + ranges }
         out += "BOUNDS\n"
@@ -63,7 +65,9 @@ extension Model {
         if l == u { return " FX BND  \(name)  \(l)\n" }
         if l == -.infinity && u == .infinity { return " FR BND  \(name)\n" }
         var lines = ""
-        if l == -.infinity { lines += " MI BND  \(name)\n" } else if l != 0 {
+        if l == -.infinity {
+            lines += " MI BND  \(name)\n"
+        } else if l != 0 {
             lines += " LO BND  \(name)  \(l)\n"
         }
         if u.isFinite { lines += " UP BND  \(name)  \(u)\n" }

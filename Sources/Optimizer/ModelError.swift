@@ -12,22 +12,28 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case rowLeavesBlock(row: String, block: String, variable: String)
     /// `endBlock()` was not called for this block before solving.
     case unclosedBlock(block: String)
+    /// The general path would need a dense matrix larger than allowed.
+    case tooLargeForGeneralPath(rows: Int, limit: Int, reason: String)
 
     public var description: String {
         switch self {
-        case let .invalidBounds(v, l, u):
+        case .invalidBounds(let v, let l, let u):
             return "variable '\(v)': bounds [\(l), \(u)] are empty or NaN; need lower <= upper"
-        case let .invalidRowBounds(r, l, u):
+        case .invalidRowBounds(let r, let l, let u):
             return "row '\(r)': bounds [\(l), \(u)] are empty or NaN; need lower <= upper"
-        case let .invalidCost(v, c, q):
+        case .invalidCost(let v, let c, let q):
             return "variable '\(v)': cost \(c), quadratic cost \(q); need finite costs and "
                 + "quadratic cost >= 0 (convex)"
-        case let .invalidCoefficient(r, v, value):
+        case .invalidCoefficient(let r, let v, let value):
             return "row '\(r)', variable '\(v)': coefficient \(value) is not finite"
-        case let .rowLeavesBlock(r, b, v):
+        case .rowLeavesBlock(let r, let b, let v):
             return "row '\(r)' of block '\(b)' uses variable '\(v)' from outside the block; "
                 + "make it a coupling row (add it outside beginBlock/endBlock)"
-        case let .unclosedBlock(b):
+        case .tooLargeForGeneralPath(let rows, let limit, let reason):
+            return "the general path handles at most \(limit) rows (maxGeneralPathRows) but the "
+                + "model has \(rows)\(reason); declare blocks (beginBlock/endBlock) to use the "
+                + "structured path, or raise maxGeneralPathRows if memory allows"
+        case .unclosedBlock(let b):
             return "block '\(b)' was begun but not ended; call endBlock() before solving"
         }
     }

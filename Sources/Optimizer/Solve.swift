@@ -7,26 +7,38 @@ extension Model {
     /// Throws only for invalid input (`ModelError`, `SettingsError`); every
     /// outcome of the method itself, including failures, is a `SolveStatus`.
     public func solve(settings: SolverSettings = SolverSettings()) throws -> SolveResult {
+        // OpenBLAS's thread count is process-wide and the structured path changes it while it
+        // runs its own threads, so solves in one process take turns; each still uses both
+        // cores. Concurrent solves from several threads (tests, studies) are safe this way.
+        solveLock.lock()
+        defer { solveLock.unlock() }
+        return try solveAlone(settings: settings)
+    }
+
+    private func solveAlone(settings: SolverSettings) throws -> SolveResult {
         try settings.validate()
         try validate()
         let clock = Date()
         if settings.path != .general && blockCount > 0 && settings.mergeIdenticalBlocks {
-            let merged = BlockMerge(self)
-            if merged.mergedAny {
-                var result = try merged.reduced.solve(settings: settings)
+            let groups = BlockMerge.groups(self)
+            if groups.contains(where: { $0.count > 1 }) {
+                let merged = BlockMerge(self, groups: groups)
+                var result = try merged.reduced.solveAlone(settings: settings)
                 merged.expand(&result, original: self)
                 result.solveTimeSeconds = Date().timeIntervalSince(clock)
                 return result
             }
         }
-        let form = StandardForm(self, threads: settings.threads)
+        let form = StandardForm(
+            self, threads: settings.threads, tolerance: settings.primalTolerance)
         if !form.violatedEmptyRows.isEmpty {
             return infeasibleAsGiven(form, elapsed: Date().timeIntervalSince(clock))
         }
-        let useStructured =
-            settings.path == .structured || (settings.path == .automatic && blockCount > 0)
-        var kkt: any NormalEquationsSolver = GeneralNormalEquations(form.a)
-        var fallbackNote = ""
+        let useStructured = settings.path != .general && blockCount > 0
+        var kkt: (any NormalEquationsSolver)?
+        var fallbackNote =
+            settings.path == .structured && blockCount == 0
+            ? "; structured path not applicable: the model declares no blocks" : ""
         let openBLASThreads = OpenBLAS.threadCount
         defer { OpenBLAS.setThreadCount(openBLASThreads) }
         if useStructured {
@@ -40,9 +52,16 @@ extension Model {
                 fallbackNote = "; structured path not applicable: \(error)"
             }
         }
-        var method = InteriorPoint(problem: IPMProblem(form), settings: settings, kkt: kkt)
+        if kkt == nil && form.m > settings.maxGeneralPathRows {
+            throw ModelError.tooLargeForGeneralPath(
+                rows: form.m, limit: settings.maxGeneralPathRows,
+                reason: fallbackNote.isEmpty ? "" : " (\(fallbackNote.dropFirst(2)))")
+        }
+        let chosen = kkt ?? GeneralNormalEquations(form.a)
+        var method = InteriorPoint(
+            problem: IPMProblem(form, settings: settings), settings: settings, kkt: chosen)
         let outcome = method.run()
-        var result = makeResult(form, outcome, path: kkt.pathDescription + fallbackNote)
+        var result = makeResult(form, outcome, path: chosen.pathDescription + fallbackNote)
         if outcome.status == .primalInfeasible {
             result.infeasibility = explainInfeasibility(form, outcome.point, settings: settings)
         }
@@ -91,8 +110,13 @@ extension Model {
             infeasibility: InfeasibilityExplanation(
                 summary: "rows with only fixed variables violate their bounds: "
                     + rows.joined(separator: ", "),
-                blocksInfeasibleAlone: [], contributions: rows.map {
+                blocksInfeasibleAlone: [],
+                contributions: rows.map {
                     .init(kind: .row, name: $0, weight: 1)
                 }))
     }
 }
+
+/// Serialises solves within the process (see `Model.solve`); recursive, because explaining an
+/// infeasible problem solves parts of it from inside a solve.
+private let solveLock = NSRecursiveLock()

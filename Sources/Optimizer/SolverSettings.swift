@@ -48,7 +48,12 @@ public struct SolverSettings: Sendable, Equatable {
     /// on dispatch instances each corrector saved fewer iterations than it cost
     /// (a corrector costs about as much as an iteration there).
     public var centralityCorrectors = 0
-    /// Threads for the structured path's block loops; range [1, 256]. Default 2.
+    /// Largest row count the general path accepts; its dense normal matrix
+    /// takes 8 * rows^2 bytes (10,000 rows: 800 MB). Range [1, 100_000]. Default 10_000.
+    public var maxGeneralPathRows = 10_000
+    /// Threads for block loops, sparse products and elementwise kernels; range
+    /// [1, 256]. Default 2 (the machines vppsim targets have two cores). Results
+    /// do not depend on it: work is split into fixed chunks.
     public var threads = 2
     /// Merge blocks with identical data into one with a multiplicity. Default true.
     public var mergeIdenticalBlocks = true
@@ -91,6 +96,9 @@ public struct SolverSettings: Sendable, Equatable {
         try check(
             centralityCorrectors >= 0 && centralityCorrectors <= 10, "centralityCorrectors",
             Double(centralityCorrectors), "[0, 10]")
+        try check(
+            maxGeneralPathRows >= 1 && maxGeneralPathRows <= 100_000, "maxGeneralPathRows",
+            Double(maxGeneralPathRows), "[1, 100000]")
         try check(threads >= 1 && threads <= 256, "threads", Double(threads), "[1, 256]")
     }
 }
@@ -101,7 +109,7 @@ public enum SettingsError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .outOfRange(setting, value, allowed):
+        case .outOfRange(let setting, let value, let allowed):
             return "solver setting \(setting) = \(value) is outside its valid range \(allowed)"
         }
     }

@@ -5,10 +5,6 @@ import LinearAlgebra
 struct SparseMatrix: Sendable {
     let rows: Int
     let columns: Int
-    /// Column `j`'s entries are `columnStart[j]..<columnStart[j + 1]`.
-    let columnStart: [Int]
-    let rowIndex: [Int]
-    let columnValue: [Double]
     let byRow: CompressedRows
     let byColumn: CompressedRows
 
@@ -24,30 +20,35 @@ struct SparseMatrix: Sendable {
         }
         for j in 0..<columns { cs[j + 1] += cs[j] }
         for i in 0..<rows { rs[i + 1] += rs[i] }
-        var ri = Array(repeating: 0, count: triplets.count)
+        var ri = Array(repeating: Int32(0), count: triplets.count)
         var cv = Array(repeating: 0.0, count: triplets.count)
         var ci = Array(repeating: Int32(0), count: triplets.count)
         var rv = Array(repeating: 0.0, count: triplets.count)
-        var nextC = cs, nextR = rs
+        var nextC = cs
+        var nextR = rs
         for (i, j, v) in triplets {
-            ri[nextC[j]] = i
+            ri[nextC[j]] = Int32(i)
             cv[nextC[j]] = v
             nextC[j] += 1
             ci[nextR[i]] = Int32(j)
             rv[nextR[i]] = v
             nextR[i] += 1
         }
-        columnStart = cs
-        rowIndex = ri
-        columnValue = cv
-        var r = CompressedRows(rows: rows, columns: columns, rowStart: rs, columnIndex: ci, value: rv)
+        var r = CompressedRows(
+            rows: rows, columns: columns, rowStart: rs, columnIndex: ci, value: rv)
         var c = CompressedRows(
-            rows: columns, columns: rows, rowStart: cs, columnIndex: ri.map { Int32($0) }, value: cv)
+            rows: columns, columns: rows, rowStart: cs, columnIndex: ri, value: cv)
         r.threads = threads
         c.threads = threads
         byRow = r
         byColumn = c
     }
+
+    /// Column `j`'s entries are `columnStart[j]..<columnStart[j + 1]` of
+    /// `rowIndex` and `columnValue` (the column-wise copy, shared with `byColumn`).
+    var columnStart: [Int] { byColumn.rowStart }
+    var rowIndex: [Int32] { byColumn.columnIndex }
+    var columnValue: [Double] { byColumn.value }
 
     /// `A x`.
     func multiply(_ x: [Double]) -> [Double] {

@@ -31,12 +31,17 @@ struct StandardForm: Sendable {
     var n: Int { c.count }
     var m: Int { b.count }
 
-    init(_ model: Model, threads: Int = 1) {
+    /// `tolerance`: relative violation allowed for rows left with only fixed variables.
+    init(_ model: Model, threads: Int = 1, tolerance: Double = 1e-8) {
         let fixed = (0..<model.variableCount).map { model.lower[$0] == model.upper[$0] }
         var constant = model.objectiveConstant
         var variableColumn = Array(repeating: -1, count: model.variableCount)
         var columnVariable: [Int] = []
-        c = []; q = []; lower = []; upper = []; columnBlock = []
+        c = []
+        q = []
+        lower = []
+        upper = []
+        columnBlock = []
         for j in 0..<model.variableCount {
             if fixed[j] {
                 let v = model.lower[j]
@@ -45,14 +50,19 @@ struct StandardForm: Sendable {
             }
             variableColumn[j] = columnVariable.count
             columnVariable.append(j)
-            c.append(model.cost[j]); q.append(model.quadraticCost[j])
-            lower.append(model.lower[j]); upper.append(model.upper[j])
+            c.append(model.cost[j])
+            q.append(model.quadraticCost[j])
+            lower.append(model.lower[j])
+            upper.append(model.upper[j])
             columnBlock.append(model.variableBlock[j])
         }
 
         var triplets: [(Int, Int, Double)] = []
         var slackRows: [(row: Int, lower: Double, upper: Double, block: Int)] = []
-        b = []; rowBlock = []; rowModelRow = []; violatedEmptyRows = []
+        b = []
+        rowBlock = []
+        rowModelRow = []
+        violatedEmptyRows = []
         var modelRowIndex = Array(repeating: -1, count: model.rowCount)
         // Repeated variables in a row add up; `merged` is indexed by variable.
         var merged = Array(repeating: 0.0, count: model.variableCount)
@@ -63,15 +73,27 @@ struct StandardForm: Sendable {
             order.removeAll(keepingCapacity: true)
             for k in model.rowStart[i]..<model.rowStart[i + 1] {
                 let j = model.termVariable[k]
-                if fixed[j] { fixedActivity += model.termValue[k] * model.lower[j]; continue }
-                if !seen[j] { order.append(j); seen[j] = true }
+                if fixed[j] {
+                    fixedActivity += model.termValue[k] * model.lower[j]
+                    continue
+                }
+                if !seen[j] {
+                    order.append(j)
+                    seen[j] = true
+                }
                 merged[j] += model.termValue[k]
             }
             let terms = order.filter { merged[$0] != 0 }
-            defer { for j in order { merged[j] = 0; seen[j] = false } }
-            let lo = model.rowLower[i], up = model.rowUpper[i]
+            defer {
+                for j in order {
+                    merged[j] = 0
+                    seen[j] = false
+                }
+            }
+            let lo = model.rowLower[i]
+            let up = model.rowUpper[i]
             if terms.isEmpty {
-                let slack = 1e-9 * (1 + abs(fixedActivity))
+                let slack = tolerance * (1 + abs(fixedActivity))
                 if fixedActivity < lo - slack || fixedActivity > up + slack {
                     violatedEmptyRows.append(i)
                 }
@@ -92,8 +114,10 @@ struct StandardForm: Sendable {
         for slack in slackRows {
             let column = columnVariable.count
             columnVariable.append(-1)
-            c.append(0); q.append(0)
-            lower.append(slack.lower); upper.append(slack.upper)
+            c.append(0)
+            q.append(0)
+            lower.append(slack.lower)
+            upper.append(slack.upper)
             columnBlock.append(slack.block)
             triplets.append((slack.row, column, -1))
         }

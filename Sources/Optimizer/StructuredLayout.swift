@@ -22,13 +22,17 @@ struct StructuredLayout {
     }
 
     /// A flat list of terms `coefficient * hInverse[column]` accumulated into `target`.
+    /// Indices are 32-bit to halve their memory on large fleets (they index
+    /// columns and rows, which stay below 2^31 for any model that fits in memory).
     struct Terms {
-        var target: [Int] = []
-        var column: [Int] = []
+        var target: [Int32] = []
+        var column: [Int32] = []
         var coefficient: [Double] = []
 
         mutating func append(_ t: Int, _ j: Int, _ c: Double) {
-            target.append(t); column.append(j); coefficient.append(c)
+            target.append(Int32(t))
+            column.append(Int32(j))
+            coefficient.append(c)
         }
     }
 
@@ -49,7 +53,9 @@ struct StructuredLayout {
     var entryRowGlobal: [Int] = []
 
     init(_ form: StandardForm, blockCount: Int) throws {
-        let a = form.a
+        let columnStart = form.a.columnStart
+        let rowIndex = form.a.rowIndex
+        let columnValue = form.a.columnValue
         var local = Array(repeating: -1, count: form.m)
         var rowsOfBlock = Array(repeating: [Int](), count: blockCount)
         for r in 0..<form.m {
@@ -61,7 +67,10 @@ struct StructuredLayout {
             }
         }
         for rows in rowsOfBlock {
-            for r in rows { local[r] = blockRowOrder.count; blockRowOrder.append(r) }
+            for r in rows {
+                local[r] = blockRowOrder.count
+                blockRowOrder.append(r)
+            }
             blockStart.append(blockRowOrder.count)
         }
         let m0 = couplingRowOrder.count
@@ -70,22 +79,31 @@ struct StructuredLayout {
             columnsOfBlock[form.columnBlock[j]].append(j)
         }
 
-        var entryStart = [0], entryRow: [Int] = [], entryCoupling: [Int] = []
+        var entryStart = [0]
+        var entryRow: [Int] = []
+        var entryCoupling: [Int] = []
         for b in 0..<blockCount {
             var entryOf: [Int: Int] = [:]
             var pending: [(p: Int, k: Int, terms: [(Int, Double)])] = []
             for j in columnsOfBlock[b] {
-                var blockRows: [(Int, Double)] = [], couplingRows: [(Int, Double)] = []
-                for e in a.columnStart[j]..<a.columnStart[j + 1] {
-                    let r = a.rowIndex[e], v = a.columnValue[e]
-                    if form.rowBlock[r] >= 0 { blockRows.append((local[r], v)) }
-                    else { couplingRows.append((local[r], v)) }
+                var blockRows: [(Int, Double)] = []
+                var couplingRows: [(Int, Double)] = []
+                for e in columnStart[j]..<columnStart[j + 1] {
+                    let r = Int(rowIndex[e])
+                    let v = columnValue[e]
+                    if form.rowBlock[r] >= 0 {
+                        blockRows.append((local[r], v))
+                    } else {
+                        couplingRows.append((local[r], v))
+                    }
                 }
                 blockRows.sort { $0.0 < $1.0 }
                 try addBlockTerms(j, blockRows, block: b)
                 addCouplingPairs(j, couplingRows, m0)
                 if couplingRows.isEmpty || blockRows.isEmpty { continue }
-                guard blockRows.count == 1 else { throw Unsupported.couplingSpansBlockRows(block: b) }
+                guard blockRows.count == 1 else {
+                    throw Unsupported.couplingSpansBlockRows(block: b)
+                }
                 let (p, ap) = blockRows[0]
                 for (k, bk) in couplingRows {
                     if let e = entryOf[k] {
@@ -113,8 +131,8 @@ struct StructuredLayout {
             couplingRow: entryCoupling, blockWeight: Array(repeating: 1, count: blockCount))
         for j in 0..<form.n where form.columnBlock[j] < 0 {
             var couplingRows: [(Int, Double)] = []
-            for e in a.columnStart[j]..<a.columnStart[j + 1] {
-                couplingRows.append((local[a.rowIndex[e]], a.columnValue[e]))
+            for e in columnStart[j]..<columnStart[j + 1] {
+                couplingRows.append((local[Int(rowIndex[e])], columnValue[e]))
             }
             addCouplingPairs(j, couplingRows, m0)
         }

@@ -55,12 +55,13 @@ struct StructuredNormalEquations: NormalEquationsSolver {
         _ terms: StructuredLayout.Terms, _ hInverse: [Double], into target: inout [Double]
     ) {
         for t in 0..<terms.target.count {
-            target[terms.target[t]] += terms.coefficient[t] * hInverse[terms.column[t]]
+            target[Int(terms.target[t])] += terms.coefficient[t] * hInverse[Int(terms.column[t])]
         }
     }
 
     mutating func solve(_ r: inout [Double]) throws {
-        let blockOrder = layout.blockRowOrder, couplingOrder = layout.couplingRowOrder
+        let blockOrder = layout.blockRowOrder
+        let couplingOrder = layout.couplingRowOrder
         if blockPart.count != blockOrder.count {
             blockPart = Array(repeating: 0, count: blockOrder.count)
             solvedBlockPart = blockPart

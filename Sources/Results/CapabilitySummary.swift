@@ -79,7 +79,8 @@ public struct CapabilitySummary: Sendable {
             lines.append("\(item.assetClass),\(NumberFormat.fixed(item.reductionKW)),"
                 + "\(NumberFormat.fixed(share, decimals: 2)),\"\(item.limitedBy)\"")
         }
-        lines.append("total,\(NumberFormat.fixed(total)),100.00,\"solve status: \(solveStatus)\"")
+        let totalShare = total != 0 ? "100.00" : "0.00"
+        lines.append("total,\(NumberFormat.fixed(total)),\(totalShare),\"solve status: \(solveStatus)\"")
         return lines.joined(separator: "\n") + "\n"
     }
 }

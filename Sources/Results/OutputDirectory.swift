@@ -6,22 +6,29 @@ import Foundation
 public struct OutputDirectory {
     public enum Failure: Error, CustomStringConvertible {
         case notAResultFolder(path: String)
+        case foreignFiles(path: String, names: [String])
         case writeFailed(path: String, reason: String)
 
         public var description: String {
             switch self {
             case let .notAResultFolder(path):
-                "\(path) exists and is not a vppsim result folder (no summary.json); "
+                "\(path) exists and is not a folder vppsim wrote (it has no \(manifestName)); "
                     + "choose another --out folder or remove it"
+            case let .foreignFiles(path, names):
+                "\(path) holds files vppsim did not write (\(names.joined(separator: ", "))); "
+                    + "move them away or choose another --out folder"
             case let .writeFailed(path, reason):
                 "cannot write \(path): \(reason)"
             }
         }
     }
 
-    /// Marker file every complete result folder has; an existing folder is replaced only if
-    /// it has one (or is empty), so a mistyped --out never deletes a user's own folder.
+    /// The file readers of result folders look for (every run folder has it).
     public static let marker = "summary.json"
+    /// The list of files vppsim wrote into a folder. An existing folder is replaced only when
+    /// it is empty or has this list and nothing that is not on it, so a mistyped --out
+    /// never deletes a user's own files.
+    public static let manifestName = ".vppsim-files"
 
     public let url: URL
 
@@ -29,17 +36,29 @@ public struct OutputDirectory {
         url = URL(fileURLWithPath: path).standardizedFileURL
     }
 
+    /// Throws unless the folder may be written: absent, empty, or written by vppsim before.
+    /// Commands call this before any work, so a bad --out fails in the first second.
+    public func checkReplaceable() throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        let contents = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
+        guard isDirectory.boolValue else { throw Failure.notAResultFolder(path: url.path) }
+        if contents.isEmpty { return }
+        let manifest = url.appendingPathComponent(OutputDirectory.manifestName)
+        guard let listed = try? String(contentsOf: manifest, encoding: .utf8) else {
+            throw Failure.notAResultFolder(path: url.path)
+        }
+        let known = Set(listed.split(separator: "\n").map(String.init) + [OutputDirectory.manifestName])
+        let foreign = contents.filter { !known.contains($0) }.sorted()
+        guard foreign.isEmpty else { throw Failure.foreignFiles(path: url.path, names: foreign) }
+    }
+
     /// Writes `files` (name → contents) and moves them into place together.
     public func write(_ files: [(name: String, contents: String)]) throws {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            let contents = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-            guard isDirectory.boolValue,
-                contents.isEmpty || contents.contains(OutputDirectory.marker) else {
-                throw Failure.notAResultFolder(path: url.path)
-            }
-        }
+        try checkReplaceable()
+        let files = files + [(OutputDirectory.manifestName, files.map(\.name).joined(separator: "\n") + "\n")]
         let parent = url.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
         do {
@@ -54,7 +73,12 @@ public struct OutputDirectory {
                 ".\(url.lastPathComponent).previous-\(getpid())")
             let hadPrevious = manager.fileExists(atPath: url.path)
             if hadPrevious { try manager.moveItem(at: url, to: previous) }
-            try manager.moveItem(at: staging, to: url)
+            do {
+                try manager.moveItem(at: staging, to: url)
+            } catch {
+                if hadPrevious { try? manager.moveItem(at: previous, to: url) }
+                throw error
+            }
             if hadPrevious { try? manager.removeItem(at: previous) }
         } catch {
             try? manager.removeItem(at: staging)

@@ -84,8 +84,17 @@ struct FieldReader {
                 file: file, field: fieldPath(key), line: numberLine, value: formatNumber(number),
                 allowed: allowed)
         }
+        guard abs(number) <= FieldReader.largestMagnitude else {
+            throw ScenarioError.outOfRange(
+                file: file, field: fieldPath(key), line: numberLine, value: formatNumber(number),
+                allowed: "\(allowed), at most \(formatNumber(FieldReader.largestMagnitude)) in size")
+        }
         return number
     }
+
+    /// No scenario number is larger than this (1e9 kW is 1,000 GW; 1e9 per kWh is no price).
+    /// Larger values are typing mistakes, and products of them overflow to infinity.
+    static let largestMagnitude = 1e9
 
     /// A number strictly greater than zero.
     func positive(_ key: String, default fallback: Double? = nil) throws -> Double {
@@ -197,7 +206,7 @@ struct FieldReader {
 private func nearest(_ key: String, in allowed: [String]) -> String? {
     let scored = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }),
-        best.1 <= max(2, key.count / 3) else { return nil }
+        best.1 <= (key.count <= 3 ? 1 : max(2, key.count / 3)) else { return nil }
     return best.0
 }
 

@@ -8,6 +8,11 @@ let allowedStepMinutes = [
     1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440,
 ]
 
+/// The longest horizon and the most steps a run may have; the arrays of a run grow with
+/// the step count, and these keep a mistyped duration from exhausting memory.
+let maximumHorizonHours = 87_600.0
+let maximumStepCount = 2_000_000
+
 enum HorizonSection {
     static let keys = ["start", "durationHours", "stepMinutes", "source"]
 
@@ -27,7 +32,9 @@ enum HorizonSection {
                 line: reader.value("stepMinutes")?.line ?? reader.line, value: String(stepMinutes),
                 allowed: "one of " + allowedStepMinutes.map(String.init).joined(separator: ", "))
         }
-        let hours = try reader.positive("durationHours")
+        let hours = try reader.number(
+            "durationHours", in: .ulpOfOne...maximumHorizonHours,
+            allowed: "a number of hours greater than 0 and at most \(Int(maximumHorizonHours)) (ten years)")
         let totalMinutes = hours * 60
         guard totalMinutes == totalMinutes.rounded(), Int(totalMinutes) % stepMinutes == 0 else {
             throw reader.inconsistency("durationHours",
@@ -36,6 +43,11 @@ enum HorizonSection {
         guard start.minuteOfDay % min(stepMinutes, 60) == 0 else {
             throw reader.inconsistency(
                 "start", "\(start) does not fall on a \(stepMinutes)-minute boundary")
+        }
+        guard Int(totalMinutes) / stepMinutes <= maximumStepCount else {
+            throw reader.inconsistency("stepMinutes", "\(Int(totalMinutes) / stepMinutes) steps of "
+                + "\(stepMinutes) min are more than the \(maximumStepCount) a run may have; "
+                + "use longer steps or a shorter horizon")
         }
         return TimeGrid(
             start: start, stepMinutes: stepMinutes, stepCount: Int(totalMinutes) / stepMinutes)

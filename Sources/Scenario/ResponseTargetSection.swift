@@ -1,3 +1,5 @@
+import InputData
+
 /// The response target a run is judged against: hold `reductionFraction` of the system peak
 /// for `durationHours` (Shanghai's plan asks for at least 5 %).
 public struct ResponseTarget: Sendable, Equatable {
@@ -23,7 +25,7 @@ enum ResponseTargetSection {
             durationHours: try reader.positive("durationHours", default: defaults.durationHours))
         guard target.durationHours <= horizonHours else {
             throw reader.inconsistency(
-                "durationHours", "must not exceed the horizon of \(horizonHours) h")
+                "durationHours", "must not exceed the horizon of \(formatNumber(horizonHours)) h")
         }
         return target
     }

@@ -65,8 +65,17 @@ public enum ScenarioLoader {
         _ reader: FieldReader, files: DataFiles, seedOverride: UInt64?
     ) throws -> LoadedScenario {
         let name = try reader.string("name")
-        let seed = try seedOverride
-            ?? UInt64(reader.integer("seed", in: 0...Int(Int32.max), default: 0))
+        let nameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."
+        guard !name.isEmpty, !name.hasPrefix("."), name.count <= 100, name.allSatisfy(nameCharacters.contains)
+        else {
+            throw ScenarioError.outOfRange(
+                file: reader.file, field: "name", line: reader.value("name")?.line ?? reader.line,
+                value: "\"\(name)\"",
+                allowed: "1 to 100 ASCII letters, digits, '-', '_' and '.', not starting with '.' "
+                    + "(it names the result folder)")
+        }
+        let scenarioSeed = UInt64(try reader.integer("seed", in: 0...Int(Int32.max), default: 0))
+        let seed = seedOverride ?? scenarioSeed
         let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
         let tariff = try TariffSection.read(
             reader.object("tariff", allowed: TariffSection.keys), grid: grid, files: files)

@@ -1,3 +1,4 @@
+import DemandResponse
 import Engine
 import LinearAlgebra
 import Foundation
@@ -35,6 +36,15 @@ enum RunCommand {
             + "\(scenario.input.grid.stepMinutes) min from \(scenario.input.grid.start), "
             + "seed \(scenario.input.seed)")
 
+        guard !outPath.isEmpty else {
+            throw UsageError(description: "--out needs a folder name")
+        }
+        do {
+            try OutputDirectory(path: outPath).checkReplaceable()
+        } catch {
+            throw UsageError(description: "\(error)")
+        }
+
         let progress = quiet ? nil : ProgressReporter()
         let run = try ScenarioRun(
             scenario: scenario, strategyName: strategyName, version: CommandLineInterface.version,
@@ -48,6 +58,9 @@ enum RunCommand {
         try OutputDirectory(path: outPath).write(run.files)
         if !quiet {
             print(ResultWriter.summaryTable(run.summary), terminator: "")
+            if run.solverSeconds > 0 {
+                print("solver time: \(String(format: "%.2f", run.solverSeconds)) s (not in the result files)")
+            }
             print("results written to \(outPath)/")
         }
         return .success
@@ -70,6 +83,8 @@ enum RunCommand {
             return try ScenarioLoader.load(
                 url: location.0, displayName: location.1, seedOverride: seedValue)
         } catch let error as ScenarioError {
+            throw UsageError(description: error.description)
+        } catch let error as DemandResponseError {
             throw UsageError(description: error.description)
         }
     }

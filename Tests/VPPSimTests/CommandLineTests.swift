@@ -62,7 +62,7 @@ struct CommandLineTests {
         let rows = try String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
             .split(separator: "\n")
         #expect(rows.count == 1 + 7 * 96)
-        #expect(rows[0].hasPrefix("timestamp,base_load_kW,pv_kW,ev_kW,battery_kW"))
+        #expect(rows[0].hasPrefix("timestamp,base_load_kW,pv_kW,ev_kW,ev_charging_kW,ev_v2g_kW,battery_kW"))
     }
 
     /// Drops the vppsim_version column so the golden file survives version bumps.
@@ -110,7 +110,16 @@ struct CommandLineTests {
         let precious = folder.appendingPathComponent("mine.txt")
         try "keep me".write(to: precious, atomically: true, encoding: .utf8)
         let outcome = try Self.vppsim(["run", "--strategy", "uncontrolled", "--out", folder.path, "--quiet"])
-        #expect(outcome.status == 1)
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("not a folder vppsim wrote"))
         #expect(FileManager.default.fileExists(atPath: precious.path))
+
+        // A folder vppsim wrote may be replaced, unless someone put a file of their own in it.
+        let run = folder.appendingPathComponent("run")
+        #expect(try Self.vppsim(["run", "--strategy", "uncontrolled", "--out", run.path, "--quiet"]).status == 0)
+        #expect(try Self.vppsim(["run", "--strategy", "uncontrolled", "--out", run.path, "--quiet"]).status == 0)
+        try "notes".write(to: run.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(try Self.vppsim(["run", "--strategy", "uncontrolled", "--out", run.path, "--quiet"]).status == 2)
+        #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("notes.txt").path))
     }
 }

@@ -72,7 +72,7 @@ import Testing
         #expect(error?.kind == "wrongType")
         #expect(error?.field == "horizon.durationHours")
         expectMessage(error, mentions: [
-            "scenario.json:4:", "is a string", "must be a number greater than 0",
+            "scenario.json:4:", "is a string", "must be a number of hours greater than 0",
         ])
     }
 

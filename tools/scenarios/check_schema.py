@@ -49,10 +49,46 @@ BAD_SCENARIOS = {
         lambda s: s["tariff"]["importPrice"].update(touSchedule="t.json")),
     "roundTripEfficiency with chargeEfficiency": with_change(
         lambda s: s.update(batteries=[dict(BATTERY, roundTripEfficiency=0.9, chargeEfficiency=0.95)])),
-    "unknown strategy": with_change(lambda s: s.update(strategy={"name": "optimal"})),
+    "unknown strategy": with_change(lambda s: s.update(strategy={"name": "greedy"})),
     "missing name": with_change(lambda s: s.pop("name")),
+    "source in a profile object that is not a string": with_change(lambda s: s.update(baseLoads=[{
+        "id": "l", "profile": {"file": "x.csv", "column": "kW", "source": 3}}])),
+    "null value": with_change(lambda s: s.update(description=None)),
+    "id with a non-ASCII letter": with_change(
+        lambda s: s.update(batteries=[dict(BATTERY, id="b\u00e4")])),
+    "the former key sessionsPerDay": with_change(lambda s: s.update(evFleets=[{
+        "id": "f", "statistics": "data/elaad", "batteryCapacityKWh": 50, "chargerMaxPowerKW": 7,
+        "sessionsPerDay": 0.7}])),
+    "responseTarget fraction above 1": with_change(
+        lambda s: s.update(responseTarget={"reductionFraction": 5})),
+    "responseTarget duration of 0": with_change(lambda s: s.update(responseTarget={"durationHours": 0})),
+    "unknown key in responseTarget": with_change(lambda s: s.update(responseTarget={"fraction": 0.05})),
+    "unknown key in objective": with_change(
+        lambda s: s.update(strategy={"objective": {"peakCharge": 1}})),
+    "negative objective weight": with_change(
+        lambda s: s.update(strategy={"objective": {"degradationCostPerKWh": -1}})),
+    "peakTarget penalty of 0": with_change(
+        lambda s: s.update(strategy={"objective": {"peakTarget": {"shortfallPenaltyPerKWh": 0}}})),
+    "mpc re-plan interval not a whole number": with_change(
+        lambda s: s.update(strategy={"mpc": {"replanEveryMinutes": 7.5}})),
+    "unknown forecast method": with_change(
+        lambda s: s.update(strategy={"mpc": {"forecast": {"pv": "climatology"}}})),
+    "noisy forecast without its error": with_change(
+        lambda s: s.update(strategy={"mpc": {"forecast": {"baseLoad": "noisy"}}})),
+    "forecast error without noisy": with_change(
+        lambda s: s.update(strategy={"mpc": {"forecast": {"pvError": 0.1}}})),
+}
+
+# Each must be accepted: the new sections in their simplest valid forms.
+GOOD_SCENARIOS = {
     "source in a profile object": with_change(lambda s: s.update(baseLoads=[{
         "id": "l", "profile": {"file": "x.csv", "column": "kW", "source": "x"}}])),
+    "mpc with every section": with_change(lambda s: s.update(
+        responseTarget={"reductionFraction": 0.05, "durationHours": 2},
+        strategy={"name": "mpc", "objective": {"peakTarget": {"reductionFraction": 0.1}},
+                  "mpc": {"replanEveryMinutes": 60, "lookaheadHours": 24,
+                          "forecast": {"baseLoad": "noisy", "baseLoadError": 0.1,
+                                       "pv": "persistence"}}})),
 }
 
 
@@ -89,8 +125,12 @@ def main():
         rejected = not validator.is_valid(scenario)
         print(f"{'ok  ' if rejected else 'FAIL'} rejects: {reason}")
         failures += not rejected
+    for reason, scenario in GOOD_SCENARIOS.items():
+        accepted = validator.is_valid(scenario)
+        print(f"{'ok  ' if accepted else 'FAIL'} accepts: {reason}")
+        failures += not accepted
 
-    checks = len(files) + 1 + len(BAD_SCENARIOS)
+    checks = len(files) + 1 + len(BAD_SCENARIOS) + len(GOOD_SCENARIOS)
     print(f"{checks - failures} passed, {failures} failed")
     return 1 if failures else 0
 

@@ -1,0 +1,81 @@
+import Foundation
+
+// Solver benchmark: seeded dispatch instances (batteries and V2G EVs, 96 steps)
+// solved by vppsim's structured path and by HiGHS (simplex and IPM) in the same
+// run; prints a Markdown table. Ratios, not pass/fail: wall-clock thresholds
+// belong in a report, not a test.
+//
+//   swift run -c release SolverBenchmark [--sizes 100,1000,10000,100000]
+//       [--highs-max 1000] [--highs-time-limit 900] [--seed 1] [--threads 2]
+//
+// HiGHS is run only for sizes <= --highs-max (it needs more than 10 minutes
+// at 10,000 assets), through tools/solver/highs_solve.py.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+let seed = option("--seed").flatMap(UInt64.init) ?? 1
+let threads = option("--threads").flatMap(Int.init) ?? 2
+
+// Child mode: one size, JSON on standard output.
+if let single = option("--single").flatMap(Int.init) {
+    do {
+        let run = try runSingle(
+            assets: single, seed: seed, threads: threads, mpsPath: option("--write-mps"))
+        print(String(decoding: try JSONEncoder().encode(run), as: UTF8.self))
+        exit(0)
+    } catch {
+        fail("error: \(error)")
+    }
+}
+
+let sizes = (option("--sizes") ?? "100,1000,10000,100000").split(separator: ",").compactMap {
+    Int($0)
+}
+let highsMax = option("--highs-max").flatMap(Int.init) ?? 1000
+let highsLimit = option("--highs-time-limit") ?? "900"
+let script = option("--highs-script") ?? "tools/solver/highs_solve.py"
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "vppsim-bench-\(ProcessInfo.processInfo.processIdentifier)")
+try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+
+var table = BenchmarkTable()
+for n in sizes {
+    let mps = directory.appendingPathComponent("dispatch_\(n).mps").path
+    var child = [
+        CommandLine.arguments[0], "--single", "\(n)", "--seed", "\(seed)",
+        "--threads", "\(threads)",
+    ]
+    if n <= highsMax { child += ["--write-mps", mps] }
+    do {
+        let output = try runCommand(child)
+        let run = try lastJSON(VppsimRun.self, in: output, from: child.joined(separator: " "))
+        var highs: [String: HighsRun] = [:]
+        if n <= highsMax {
+            for method in ["simplex", "ipm"] {
+                let command = [
+                    "python3", script, mps, "--method", method, "--time-limit", highsLimit,
+                ]
+                let text = try runCommand(command)
+                highs[method] = try lastJSON(
+                    HighsRun.self, in: text, from: command.joined(separator: " "))
+            }
+            try? FileManager.default.removeItem(atPath: mps)
+        }
+        table.add(run, highs)
+        FileHandle.standardError.write(Data("done: N=\(n)\n".utf8))
+    } catch {
+        fail("N=\(n): \(error)")
+    }
+}
+print(table.render())

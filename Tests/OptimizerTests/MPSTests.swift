@@ -1,0 +1,65 @@
+import DispatchInstances
+import Optimizer
+import XCTest
+
+/// MPS reading and writing: round trip and the less common sections.
+final class MPSTests: XCTestCase {
+    func testRoundTripKeepsTheModel() throws {
+        let model = DispatchGenerator.make(assetCount: 2, seed: 4, quadratic: true).model()
+        let text = model.mpsText()
+        let back = try Model.parseMPS(text)
+        XCTAssertEqual(back.mpsText(), text)
+        XCTAssertEqual(back.variableCount, model.variableCount)
+        XCTAssertEqual(back.rowCount, model.rowCount)
+        XCTAssertEqual(back.objectiveConstant, model.objectiveConstant)
+        let a = try model.solve()
+        let b = try back.solve()
+        XCTAssertEqual(a.objective, b.objective, accuracy: 1e-6 * abs(a.objective))
+    }
+
+    func testReadsRangesBoundsConstantAndQuadratic() throws {
+        // min x + 2y + 1/2 (2) y^2 + 3 (constant: RHS of COST is -3)
+        // r1: 1 <= x + y <= 4 (G with range 3); x in [-1, 5], y free -> MI + UP.
+        let text = """
+            NAME test
+            ROWS
+             N COST
+             G r1
+            COLUMNS
+                x COST 1 r1 1
+                y COST 2 r1 1
+            RHS
+                RHS COST -3 r1 1
+            RANGES
+                RNG r1 3
+            BOUNDS
+             LO BND x -1
+             UP BND x 5
+             MI BND y
+             UP BND y 10
+            QUADOBJ
+                y y 2
+            ENDATA
+            """
+        let model = try Model.parseMPS(text)
+        XCTAssertEqual(model.objectiveConstant, 3)
+        XCTAssertEqual(model.rowLower, [1])
+        XCTAssertEqual(model.rowUpper, [4])
+        XCTAssertEqual(model.lower, [-1, -.infinity])
+        XCTAssertEqual(model.upper, [5, 10])
+        XCTAssertEqual(model.quadraticCost, [0, 2])
+        // Row active: x = 1 - y, objective 4 + y + y^2, least at y = -1/2, x = 3/2: 3.75.
+        let result = try model.solve()
+        XCTAssertEqual(result.objective, 3.75, accuracy: 1e-6)
+        XCTAssertEqual(result.x[1], -0.5, accuracy: 1e-6)
+    }
+
+    func testErrorsNameTheLine() {
+        let text = "NAME t\nROWS\n N COST\nCOLUMNS\n    x nowhere 1\nENDATA\n"
+        XCTAssertThrowsError(try Model.parseMPS(text, file: "t.mps")) { error in
+            let mps = error as? MPSError
+            XCTAssertEqual(mps?.line, 5)
+            XCTAssertTrue(mps?.description.contains("nowhere") ?? false)
+        }
+    }
+}

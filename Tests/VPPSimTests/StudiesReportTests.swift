@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Studies
+
+/// The HTML report parses as XML, holds every chart as inline SVG and fetches nothing;
+/// the other commands answer --help with an example.
+@Suite("Studies: report and help")
+struct StudiesReportTests {
+    @Test func reportIsWellFormedSelfContainedAndHasEveryChart() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let run = folder.appendingPathComponent("run").path
+        let ran = try CommandLineTests.vppsim(
+            ["run", "scenarios/tests/tiny-homes.json", "--out", run, "--quiet"])
+        #expect(ran.status == 0, "stderr: \(ran.error)")
+        let reported = try CommandLineTests.vppsim(["report", run, "--quiet"])
+        #expect(reported.status == 0, "stderr: \(reported.error)")
+
+        let again = try CommandLineTests.vppsim(
+            ["run", "scenarios/tests/tiny-homes.json", "--out", run, "--quiet"])
+        #expect(again.status == 0, "a run folder with its report stays replaceable: \(again.error)")
+        _ = try CommandLineTests.vppsim(["report", run, "--quiet"])
+
+        let page = try String(contentsOfFile: "\(run)/report.html", encoding: .utf8)
+        let document = try XMLDocument(xmlString: page, options: [])
+        let elements = Self.elements(of: try #require(document.rootElement()))
+        let charts = elements.filter { $0.localName == "svg" }
+        let ids = charts.compactMap { Self.id(of: $0) }
+        #expect(ids == Report.chartIDs)
+        let table = elements.first { Self.id(of: $0) == "kpi-table" }
+        let rows = Self.elements(of: try #require(table)).filter { $0.localName == "tr" }
+        #expect(rows.count > 20)
+        for chart in charts {
+            let drawn = Self.elements(of: chart).filter {
+                ["polyline", "rect"].contains($0.localName ?? "")
+            }
+            #expect(!drawn.isEmpty, "chart \(Self.id(of: chart) ?? "?")")
+        }
+        for forbidden in ["<script", "<link", "src=", "href=", "@import", "url("] {
+            #expect(!page.contains(forbidden), "the report must fetch nothing; found \(forbidden)")
+        }
+        // The only URLs in the page are the two XML namespaces.
+        var withoutNamespaces = page
+        for namespace in ["http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"] {
+            withoutNamespaces = withoutNamespaces.replacingOccurrences(of: namespace, with: "")
+        }
+        #expect(!withoutNamespaces.contains("http"))
+    }
+
+    /// The element's id. `attribute(forName:)` of swift-corelibs-foundation finds no
+    /// attribute in a document with a default namespace, so the list is searched instead.
+    static func id(of element: XMLElement) -> String? {
+        (element.attributes ?? []).first { $0.name == "id" }?.stringValue
+    }
+
+    /// An element and every element below it, in document order.
+    static func elements(of element: XMLElement) -> [XMLElement] {
+        let children = (element.children ?? []).compactMap { $0 as? XMLElement }
+        return [element] + children.flatMap(elements(of:))
+    }
+
+    @Test func reportOfAFolderWithoutResultsIsAUsageError() throws {
+        let empty = try CommandLineTests.temporaryFolder()
+        let outcome = try CommandLineTests.vppsim(["report", empty.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("summary.json"))
+    }
+
+    @Test func everyStudyCommandHasHelpWithAnExample() throws {
+        for command in ["compare", "bench", "sweep", "merge", "report"] {
+            let help = try CommandLineTests.vppsim([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.output.contains("USAGE") && help.output.contains("EXAMPLES"), "\(command)")
+            #expect(help.output.contains("vppsim \(command) "), "\(command)")
+            let topic = try CommandLineTests.vppsim(["help", command])
+            #expect(topic.output == help.output)
+        }
+        let overview = try CommandLineTests.vppsim(["--help"])
+        #expect(overview.output.contains("sweep SCENARIO"))
+    }
+
+    @Test func compareOfRunFoldersAndScenarioFilesFromTheCLI() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let run = folder.appendingPathComponent("tiny-uncontrolled").path
+        _ = try CommandLineTests.vppsim(["run", "scenarios/tests/tiny-homes.json", "--strategy",
+                                         "uncontrolled", "--out", run, "--quiet"])
+        let out = folder.appendingPathComponent("cmp").path
+        let outcome = try CommandLineTests.vppsim(
+            ["compare", run, "scenarios/tests/tiny-homes.json", "--out", out])
+        #expect(outcome.status == 0, "stderr: \(outcome.error)")
+        #expect(outcome.output.contains("tiny-uncontrolled"))
+        #expect(outcome.output.contains("tiny-homes-rule-based"))
+        let csv = try String(contentsOfFile: "\(out)/comparison.csv", encoding: .utf8)
+        #expect(csv.contains("tiny-uncontrolled,tiny-homes,uncontrolled,7,peak,kW,"))
+    }
+}

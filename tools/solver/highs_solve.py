@@ -1,0 +1,49 @@
+"""Solve one MPS file with HiGHS and print status, objective and time as JSON.
+
+Usage: python3 highs_solve.py FILE.mps [--method simplex|ipm] [--time-limit SECONDS]
+"""
+import argparse
+import json
+import resource
+import time
+
+import highspy
+
+
+def solve(path, method="simplex", time_limit=None, threads=None):
+    """Returns a dict with status, objective, seconds, iterations for one MPS file."""
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("solver", method)
+    if time_limit is not None:
+        highs.setOptionValue("time_limit", float(time_limit))
+    if threads is not None:
+        highs.setOptionValue("threads", int(threads))
+    highs.readModel(path)
+    start, cpu_start = time.perf_counter(), time.process_time()
+    highs.run()
+    seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
+    info = highs.getInfo()
+    iterations = info.simplex_iteration_count if method == "simplex" else info.ipm_iteration_count
+    return {
+        "status": highs.modelStatusToString(highs.getModelStatus()),
+        "objective": info.objective_function_value,
+        "seconds": seconds,
+        "iterations": int(iterations),
+        "cpu_seconds": cpu_seconds,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("mps")
+    parser.add_argument("--method", choices=["simplex", "ipm"], default="simplex")
+    parser.add_argument("--time-limit", type=float, default=None)
+    args = parser.parse_args()
+    print(json.dumps(solve(args.mps, args.method, args.time_limit)))
+
+
+if __name__ == "__main__":
+    main()
