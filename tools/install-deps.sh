@@ -12,4 +12,4 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-python3 -m pip install --quiet -r tools/requirements.txt
+python3 -m pip install --quiet --root-user-action=ignore -r tools/requirements.txt

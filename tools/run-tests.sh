@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift unit, physics, validation and end-to-end tests, then the checks
-# written in Python (scenario files against the JSON Schema, the derived data against a
-# fresh derivation from the pinned wheels).
+# Runs every test: the Swift unit, physics, optimiser, validation and end-to-end tests, then
+# the checks written in Python (scenario files against the JSON Schema, the derived data
+# against a fresh derivation from the pinned wheels, the optimiser against HiGHS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,3 +15,4 @@ if grep -q "✘ Test run" .build/swift-test.log || ! grep -q "✔ Test run" .bui
 fi
 python3 tools/scenarios/check_schema.py
 python3 tools/data/derive_data.py --check
+python3 tools/solver/check_against_highs.py --configuration debug

@@ -32,10 +32,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--assets", type=int, nargs="+", default=[1, 2, 5, 10])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--configuration", choices=["debug", "release"], default="release",
+                        help="build of solve-mps to use (the test script uses the debug build "
+                             "it has already made)")
     args = parser.parse_args()
-    run(["swift", "build", "-c", "release", "--product", "solve-mps"])
-    binary = os.path.join(run(["swift", "build", "-c", "release", "--show-bin-path"]).strip(),
-                          "solve-mps")
+    build = ["swift", "build", "-c", args.configuration]
+    run(build + ["--product", "solve-mps"])
+    binary = os.path.join(run(build + ["--show-bin-path"]).strip(), "solve-mps")
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         for assets in args.assets:
