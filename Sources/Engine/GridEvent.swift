@@ -36,15 +36,13 @@ extension SimulationInput {
 
     /// The tightest upper bound on net load that events known at `known` put on `step`.
     public func eventCeilingKW(step: Int, knownAt known: Int) -> Double? {
-        visibleEvents(atStep: known)
-            .filter { $0.direction == .reduce && $0.steps.contains(step) }
+        events.filter { $0.noticeStep <= known && $0.direction == .reduce && $0.steps.contains(step) }
             .map(\.boundKW).min()
     }
 
     /// The tightest lower bound on net load that events known at `known` put on `step`.
     public func eventFloorKW(step: Int, knownAt known: Int) -> Double? {
-        visibleEvents(atStep: known)
-            .filter { $0.direction == .increase && $0.steps.contains(step) }
+        events.filter { $0.noticeStep <= known && $0.direction == .increase && $0.steps.contains(step) }
             .map(\.boundKW).max()
     }
 }

@@ -100,14 +100,28 @@ struct DispatchModel {
         }
     }
 
+    /// Caps on net load at step t: the peak target inside the peak window and the bounds of
+    /// the demand-response events the plan knows of. Net load beyond a cap is shortfall,
+    /// penalised per kWh, so a plan exists even when the fleet cannot hold the cap.
     private mutating func addTargetRow(net: VariableID, step t: Int) -> VariableID? {
-        guard let target = objective.peakTarget,
-            window.input.isInPeakWindow(step: t) else { return nil }
-        let short = model.addVariable(
-            name: "shortfall[\(t)]", cost: target.shortfallPenaltyPerKWh * window.stepHours)
-        model.addRow(
-            name: "target[\(t)]", terms: [(net, 1), (short, -1)], lower: -.infinity,
-            upper: target.capKW)
+        let input = window.input
+        var ceiling = input.eventCeilingKW(step: t, knownAt: window.eventsKnownAt)
+        if let target = objective.peakTarget, input.isInPeakWindow(step: t) {
+            ceiling = min(ceiling ?? .infinity, target.capKW)
+        }
+        let floor = input.eventFloorKW(step: t, knownAt: window.eventsKnownAt)
+        guard ceiling != nil || floor != nil else { return nil }
+        let penalty = objective.peakTarget?.shortfallPenaltyPerKWh ?? PeakTarget().shortfallPenaltyPerKWh
+        let short = model.addVariable(name: "shortfall[\(t)]", cost: penalty * window.stepHours)
+        if let ceiling {
+            model.addRow(
+                name: "ceiling[\(t)]", terms: [(net, 1), (short, -1)], lower: -.infinity,
+                upper: ceiling)
+        }
+        if let floor {
+            model.addRow(
+                name: "floor[\(t)]", terms: [(net, 1), (short, 1)], lower: floor, upper: .infinity)
+        }
         return short
     }
 }

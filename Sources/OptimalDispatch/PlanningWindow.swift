@@ -13,7 +13,15 @@ struct PlanningWindow {
     let shiftableLoads: [ShiftableLoad]
     let owedReboundKWh: [Double]
 
-    init(observation: Observation, forecast: ForecastSeries, lookaheadSteps: Int) {
+    /// The step whose knowledge of demand-response events the plan has: the events whose
+    /// notice came by then (`Int.max` for perfect foresight).
+    let eventsKnownAt: Int
+
+    init(
+        observation: Observation, forecast: ForecastSeries, lookaheadSteps: Int,
+        eventsKnownAt: Int? = nil
+    ) {
+        self.eventsKnownAt = eventsKnownAt ?? observation.step
         input = observation.input
         self.forecast = forecast
         steps = observation.step..<min(observation.step + lookaheadSteps, input.grid.stepCount)

@@ -18,6 +18,9 @@ public struct PredictiveStrategy: DispatchStrategy {
     public let replanEverySteps: Int?
     public let lookaheadSteps: Int?
     public var solverSettings: SolverSettings
+    /// Whether plans know demand-response events before their notice (perfect foresight,
+    /// as `optimal` has); otherwise each event enters the plans from its notice step on.
+    public var foreseesEvents: Bool
     public private(set) var solves: [SolveRecord] = []
     /// Planned net load above the target cap, per step, from the plan in force (kW).
     public private(set) var plannedShortfallKW: [Double] = []
@@ -28,9 +31,10 @@ public struct PredictiveStrategy: DispatchStrategy {
     public init(
         name: String, objective: DispatchObjective, forecast: ForecastSettings = ForecastSettings(),
         replanEverySteps: Int? = nil, lookaheadSteps: Int? = nil,
-        solverSettings: SolverSettings = SolverSettings()
+        solverSettings: SolverSettings = SolverSettings(), foreseesEvents: Bool? = nil
     ) {
         self.name = name
+        self.foreseesEvents = foreseesEvents ?? (replanEverySteps == nil)
         self.objective = objective
         forecastSettings = forecast
         self.replanEverySteps = replanEverySteps
@@ -46,12 +50,18 @@ public struct PredictiveStrategy: DispatchStrategy {
     }
 
     public mutating func decide(_ observation: Observation) -> Setpoints {
-        if needsNewPlan(step: observation.step) { makePlan(observation) }
+        if needsNewPlan(observation) { makePlan(observation) }
         return plan?.setpoints(step: observation.step) ?? Setpoints.idle(for: observation)
     }
 
-    private func needsNewPlan(step: Int) -> Bool {
+    private func needsNewPlan(_ observation: Observation) -> Bool {
+        let step = observation.step
         guard let plan else { return true }
+        // A demand-response event announced now changes what the plan must do.
+        if !foreseesEvents, observation.input.events.contains(where: { $0.noticeStep == step }),
+            step > plan.firstStep {
+            return true
+        }
         if let every = replanEverySteps, (step - plan.firstStep) >= every { return true }
         return plan.setpoints(step: step) == nil
     }
@@ -60,7 +70,8 @@ public struct PredictiveStrategy: DispatchStrategy {
         guard let forecast else { return }
         let lookahead = lookaheadSteps ?? observation.input.grid.stepCount
         let window = PlanningWindow(
-            observation: observation, forecast: forecast, lookaheadSteps: lookahead)
+            observation: observation, forecast: forecast, lookaheadSteps: lookahead,
+            eventsKnownAt: foreseesEvents ? Int.max : observation.step)
         let model = DispatchModel(window: window, objective: objective)
         let result: SolveResult
         do {

@@ -1,3 +1,4 @@
+import DemandResponse
 import InputData
 import Engine
 import Foundation
@@ -12,6 +13,11 @@ public struct LoadedScenario {
     public var strategySettings: StrategySettings
     /// The response target to judge capability against; nil when the scenario sets none.
     public var responseTarget: ResponseTarget?
+    /// The demand-response programme: events, participation, baselines and settlement; nil
+    /// when the scenario has none of those sections.
+    public var demandResponse: DemandResponseConfiguration?
+    /// The programme's events on the run's grid, drawn with the run's seed.
+    public var eventSchedule: EventSchedule?
     public var input: SimulationInput
 }
 
@@ -21,7 +27,7 @@ public enum ScenarioLoader {
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
         "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads", "strategy",
-        "responseTarget", "source",
+        "responseTarget", "events", "baselines", "settlement", "source",
     ]
 
     /// - Parameters:
@@ -100,6 +106,12 @@ public enum ScenarioLoader {
             currency: tariff.currency, peakWindow: window)
         try readAssets(reader, into: &input, ids: &ids, files: files)
 
+        var demandResponse: DemandResponseConfiguration?
+        if ["events", "baselines", "settlement"].contains(where: reader.has) {
+            demandResponse = try DemandResponseConfiguration.read(
+                events: reader.value("events"), baselines: reader.value("baselines"),
+                settlement: reader.value("settlement"), file: reader.file, grid: grid)
+        }
         let strategy = try StrategySection.read(
             reader.optionalObject("strategy", allowed: StrategySection.keys),
             stepMinutes: grid.stepMinutes)
@@ -109,6 +121,8 @@ public enum ScenarioLoader {
             responseTarget: try ResponseTargetSection.read(
                 reader.optionalObject("responseTarget", allowed: ResponseTargetSection.keys),
                 horizonHours: grid.durationHours),
+            demandResponse: demandResponse,
+            eventSchedule: demandResponse?.schedule(grid: grid, seed: seed),
             input: input)
     }
 

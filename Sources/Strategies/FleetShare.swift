@@ -23,13 +23,17 @@ enum FleetShare {
 
 /// The daily peak-shaving threshold.
 public enum PeakThreshold {
-    /// The lowest level L such that the energy of `load` above L, Σ max(0, load − L)·Δt, is
-    /// at most `energyKWh`; found by bisection to 1e-9 of the load's range.
+    /// The lowest level L ≥ 0 such that the energy of `load` above L, Σ max(0, load − L)·Δt,
+    /// is at most `energyKWh`; found by bisection to 1e-9 of the load's range. A flat load
+    /// gets a level below its minimum (the energy spread over the whole day).
     public static func level(load: [Double], stepHours: Double, energyKWh: Double) -> Double {
-        guard var high = load.max(), var low = load.min() else { return .infinity }
+        guard var high = load.max(), let lowest = load.min() else { return .infinity }
         func excess(_ level: Double) -> Double {
             load.reduce(0) { $0 + max(0, $1 - level) * stepHours }
         }
+        // Spread over every step, the energy lowers the load by at most this much; peak
+        // shaving never aims below zero (it does not export to shave).
+        var low = max(0, lowest - energyKWh / (stepHours * Double(load.count)))
         if excess(low) <= energyKWh { return low }
         let resolution = max(high - low, 1) * 1e-9
         while high - low > resolution {

@@ -14,6 +14,10 @@ import VPPCore
 ///    day, the valley is the hours whose forecast load is at or below the day's median).
 /// 4. Curtailable loads: shed what the batteries could not cover above the threshold.
 ///
+/// A demand-response event known by the current step (its notice has passed) lowers the
+/// threshold to the event's bound while it lasts; a valley-filling event makes batteries
+/// charge up to its bound.
+///
 /// Its forecast is the scenario's own series (perfect foresight of base load, PV and the
 /// tariff one day ahead); forecast error is not modelled by this strategy.
 public struct RuleBasedStrategy: DispatchStrategy {
@@ -53,7 +57,10 @@ public struct RuleBasedStrategy: DispatchStrategy {
         let input = observation.input
         let step = observation.step
         let day = observation.time.dayNumber
-        let threshold = thresholdKWByDay[day] ?? .infinity
+        // A peak-shaving event known by now lowers the threshold while it lasts.
+        let threshold = min(thresholdKWByDay[day] ?? .infinity,
+                            input.eventCeilingKW(step: step, knownAt: step) ?? .infinity)
+        let floor = input.eventFloorKW(step: step, knownAt: step)
         let forecastKW = { (later: Int) in Self.uncontrollableLoadKW(input, step: later) }
         var setpoints = Setpoints.idle(for: observation)
 
@@ -67,7 +74,10 @@ public struct RuleBasedStrategy: DispatchStrategy {
         let isValley = input.importPricePerKWh[step] <= (lowestPriceByDay[day] ?? 0)
             && forecastKW(step) <= (flatDayMedianLoadKW[day] ?? .infinity)
         let chargeRoom = isValley ? max(0, threshold - demand) : max(0, -demand)
-        let batteryTarget = demand > threshold ? -(demand - threshold) : chargeRoom
+        var batteryTarget = demand > threshold ? -(demand - threshold) : chargeRoom
+        if let floor, demand < floor {
+            batteryTarget = max(batteryTarget, floor - demand)  // valley filling: charge up to it
+        }
         setpoints.batteryKW = FleetShare.split(batteryTarget, ranges: observation.batteryRangeKW)
         demand += setpoints.batteryKW.reduce(0, +)
 

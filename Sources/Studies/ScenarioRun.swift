@@ -1,3 +1,4 @@
+import DemandResponse
 import Engine
 import Foundation
 import OptimalDispatch
@@ -41,13 +42,19 @@ public struct ScenarioRun {
         else {
             throw StudyError.unknownStrategy(name: strategyName, allowed: StrategyRegistry.names)
         }
+        let events = scenario.eventSchedule.map {
+            EventSignals.make(schedule: $0, uncontrolled: reference)
+        } ?? []
         let result: SimulationResult
         if strategy.name == uncontrolled.name {
             result = reference
         } else {
             logger.info("running \(strategy.name)")
-            simulation.progress = progress.map { report in { report(strategyName, $0, $1) } }
-            result = try simulation.run(strategy: &strategy)
+            var input = scenario.input
+            input.events = events
+            var withEvents = Simulation(input: input, checksInvariants: simulation.checksInvariants)
+            withEvents.progress = progress.map { report in { report(strategyName, $0, $1) } }
+            result = try withEvents.run(strategy: &strategy)
         }
         self.result = result
 
@@ -59,6 +66,9 @@ public struct ScenarioRun {
         let predictive = strategy as? PredictiveStrategy
         solverSeconds = predictive?.solves.reduce(0) { $0 + $1.seconds } ?? 0
         var extra: [SummaryField] = []
+        if !events.isEmpty {
+            extra += ScenarioRun.eventFields(events, result: result, reference: reference)
+        }
         if let predictive {
             extra += ScenarioRun.solverFields(predictive, stepHours: scenario.input.grid.stepHours)
         }
@@ -70,11 +80,15 @@ public struct ScenarioRun {
         var files: [(String, String)] = [
             ("timeseries.csv", ResultWriter.timeseriesCSV(
                 result: result, reference: reference, input: scenario.input,
-                extraColumns: predictive?.objective.peakTarget == nil ? []
-                    : [("target_shortfall_planned_kW", predictive?.plannedShortfallKW ?? [])])),
+                extraColumns: ScenarioRun.extraColumns(
+                    predictive: predictive, events: events, steps: reference.records.count))),
             ("ev_sessions.csv", ResultWriter.sessionsCSV(result: result)),
         ]
         if let capability { files.append(("capability.csv", capability.contributionsCSV())) }
+        if let programme = scenario.demandResponse, let schedule = scenario.eventSchedule {
+            files.append(("events.csv", EventSettlementTable.csv(
+                configuration: programme, schedule: schedule, result: result, uncontrolled: reference)))
+        }
         if let predictive {
             files.append(
                 ("solves.csv", ScenarioRun.solvesCSV(predictive, grid: scenario.input.grid)))
@@ -107,6 +121,42 @@ public struct ScenarioRun {
                     assetClass: $0.assetClass, reductionKW: $0.reductionKW,
                     limitedBy: $0.limitedBy)
             })
+    }
+
+    private static func extraColumns(
+        predictive: PredictiveStrategy?, events: [GridEvent], steps: Int
+    ) -> [(name: String, values: [Double])] {
+        var columns: [(name: String, values: [Double])] = []
+        if let predictive, predictive.objective.peakTarget != nil || !events.isEmpty {
+            columns.append(("target_shortfall_planned_kW", predictive.plannedShortfallKW))
+        }
+        if !events.isEmpty {
+            columns.append(("dr_event_active", (0..<steps).map { step in
+                events.contains { $0.steps.contains(step) } ? 1 : 0
+            }))
+        }
+        return columns
+    }
+
+    /// How many events there were and how much of their targets was met on average,
+    /// measured against the uncontrolled run (the true counterfactual).
+    private static func eventFields(
+        _ events: [GridEvent], result: SimulationResult, reference: SimulationResult
+    ) -> [SummaryField] {
+        let met = events.map { event -> Double in
+            let steps = Double(event.steps.count)
+            let baseline = event.steps.reduce(0) { $0 + reference.records[$1].netLoadKW } / steps
+            let actual = event.steps.reduce(0) { $0 + result.records[$1].netLoadKW } / steps
+            let target = abs(baseline - event.boundKW)
+            let delivered = event.direction == .reduce ? baseline - actual : actual - baseline
+            return target > 0 ? 100 * min(delivered / target, 1) : 100
+        }
+        return [
+            SummaryField(key: "dr_events", value: .integer(events.count), unit: ""),
+            SummaryField(
+                key: "dr_target_met_mean", value: .number(met.reduce(0, +) / Double(met.count)),
+                unit: "percent"),
+        ]
     }
 
     private static func solverFields(

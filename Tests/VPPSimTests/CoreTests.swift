@@ -47,7 +47,10 @@ struct CoreTests {
     @Test func peakThresholdWaterFilling() {
         let level = PeakThreshold.level(load: [1, 3, 5, 3], stepHours: 1, energyKWh: 2)
         #expect(abs(level - 3) < 1e-8)
-        #expect(PeakThreshold.level(load: [1, 3], stepHours: 1, energyKWh: 100) == 1)
+        // More energy than the whole load: the level floors at zero, since shaving never exports.
+        #expect(PeakThreshold.level(load: [1, 3], stepHours: 1, energyKWh: 100) == 0)
+        // A flat 2 kW load over 4 h with 1 kWh: 4·(2 − L) = 1, L = 1.75.
+        #expect(abs(PeakThreshold.level(load: [2, 2, 2, 2], stepHours: 1, energyKWh: 1) - 1.75) < 1e-8)
     }
 
     @Test func seededRandomIsReproducible() {

@@ -1,0 +1,42 @@
+import DemandResponse
+import Engine
+import VPPCore
+
+/// events.csv for a run: every event under every baseline method of the scenario, and under
+/// the uncontrolled run as the true counterfactual (method id `uncontrolled-run`), so that
+/// the error of each customer baseline is visible beside the response it measures.
+enum EventSettlementTable {
+    static let counterfactualID = "uncontrolled-run"
+
+    static func csv(
+        configuration: DemandResponseConfiguration, schedule: EventSchedule,
+        result: SimulationResult, uncontrolled: SimulationResult
+    ) -> String {
+        let metered = LoadHistory(netLoadOf: result)
+        var rows = EventsTable.settle(
+            schedule: schedule, methods: configuration.baselines, terms: configuration.settlement,
+            meteredLoad: metered)
+        let counterfactual = LoadHistory(netLoadOf: uncontrolled)
+        let tailMinutes = Int((configuration.settlement.reboundWindowHours * 60).rounded())
+        for event in schedule.events {
+            let eventMinutes = event.durationMinutes
+            let dayEnd = CivilTime(minutesSinceEpoch: (event.dayNumber + 1) * 1440)
+            let tail = max(0, min(tailMinutes, dayEnd.minutesSinceEpoch - event.end.minutesSinceEpoch))
+            guard let baseline = counterfactual.values(from: event.start, minutes: eventMinutes + tail)
+                    ?? counterfactual.values(from: event.start, minutes: eventMinutes),
+                  let actual = metered.values(from: event.start, minutes: baseline.count * result.grid.stepMinutes)
+            else { continue }
+            let eventSteps = eventMinutes / result.grid.stepMinutes
+            let estimate = BaselineEstimate(
+                methodID: counterfactualID, status: .ok, daysUsed: [], eventStepCount: eventSteps,
+                tailStepCount: baseline.count - eventSteps, unadjustedKW: baseline, baselineKW: baseline,
+                additiveAdjustmentKW: 0, adjustmentRatio: 1)
+            let settlement = Settlement.settle(
+                event: event, baseline: estimate, actualKW: actual, stepHours: result.grid.stepHours,
+                terms: configuration.settlement)
+            rows.append(EventRow(event: event, methodID: counterfactualID, baseline: estimate, settlement: settlement))
+        }
+        rows.sort { ($0.event.start, $0.event.id) < ($1.event.start, $1.event.id) }
+        return EventsTable.csv(rows, currency: result.currency)
+    }
+}
