@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash tools/install-deps.sh   # quick when everything is already there
 
 swift build --build-tests 2>&1 | tail -n 1
-swift test --skip-build 2>&1 | tee .build/swift-test.log | grep -E "^(✘|✔ Test run|✘ Test run)|error:" || true
+swift test --skip-build 2>&1 | tee .build/swift-test.log | grep -E "^(✘|✔ Test run|✘ Test run)|Executed [0-9]+ tests|error:" || true
 if grep -q "✘ Test run" .build/swift-test.log || ! grep -q "✔ Test run" .build/swift-test.log; then
     echo "swift test failed; see .build/swift-test.log" >&2
     exit 1
