@@ -1,4 +1,5 @@
 import Foundation
+import VPPCore
 
 /// Settles every event under every baseline method and writes `events.csv`.
 public enum EventsTable {
@@ -67,12 +68,7 @@ public enum EventsTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// 4 decimals (0.1 W, 0.1 Wh, 0.0001 of a currency unit), no negative zero; the same
-    /// convention as the other result files (docs/results.md).
-    static func fixed(_ value: Double) -> String {
-        let text = String(format: "%.4f", value)
-        return text == "-0.0000" ? "0.0000" : text
-    }
+    static func fixed(_ value: Double) -> String { TextFormat.fixed(value) }
 }
 
 /// One event under one baseline method.

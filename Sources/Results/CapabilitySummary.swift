@@ -51,10 +51,10 @@ public struct CapabilitySummary: Sendable {
         let targetKW = targetFraction * peak
         func percent(_ kW: Double) -> Double { peak > 0 ? 100 * kW / peak : 0 }
         let verdict = capabilityKW + 1e-6 >= targetKW
-            ? "capable: \(NumberFormat.fixed(percent(capabilityKW), decimals: 1))% >= "
-                + "\(NumberFormat.fixed(100 * targetFraction, decimals: 1))% target"
-            : "short: \(NumberFormat.fixed(targetKW - capabilityKW, decimals: 1)) kW below the "
-                + "\(NumberFormat.fixed(100 * targetFraction, decimals: 1))% target"
+            ? "capable: \(TextFormat.fixed(percent(capabilityKW), decimals: 1))% >= "
+                + "\(TextFormat.fixed(100 * targetFraction, decimals: 1))% target"
+            : "short: \(TextFormat.fixed(targetKW - capabilityKW, decimals: 1)) kW below the "
+                + "\(TextFormat.fixed(100 * targetFraction, decimals: 1))% target"
         func number(_ key: String, _ value: Double, _ unit: String) -> SummaryField {
             SummaryField(key: key, value: .number(value), unit: unit)
         }
@@ -76,11 +76,11 @@ public struct CapabilitySummary: Sendable {
         var lines = ["asset_class,reduction_kW,share_percent,limited_by"]
         for item in contributions {
             let share = total != 0 ? 100 * item.reductionKW / total : 0
-            lines.append("\(item.assetClass),\(NumberFormat.fixed(item.reductionKW)),"
-                + "\(NumberFormat.fixed(share, decimals: 2)),\"\(item.limitedBy)\"")
+            lines.append("\(item.assetClass),\(TextFormat.fixed(item.reductionKW)),"
+                + "\(TextFormat.fixed(share, decimals: 2)),\"\(item.limitedBy)\"")
         }
         let totalShare = total != 0 ? "100.00" : "0.00"
-        lines.append("total,\(NumberFormat.fixed(total)),\(totalShare),\"solve status: \(solveStatus)\"")
+        lines.append("total,\(TextFormat.fixed(total)),\(totalShare),\"solve status: \(solveStatus)\"")
         return lines.joined(separator: "\n") + "\n"
     }
 }

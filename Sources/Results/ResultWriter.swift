@@ -4,7 +4,8 @@ import VPPCore
 
 /// Writes a run's result files. See docs/results.md for every column.
 public enum ResultWriter {
-    /// - Parameter extraColumns: further per-step columns (name with unit, one value per step).
+    /// - Parameter extraColumns: further per-step columns (name with unit, one value per step);
+    ///   a name ending in `_active` is a 0/1 flag and is written without decimals.
     public static func timeseriesCSV(
         result: SimulationResult, reference: SimulationResult, input: SimulationInput,
         extraColumns: [(name: String, values: [Double])] = []
@@ -20,17 +21,20 @@ public enum ResultWriter {
         ].joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
         lines.reserveCapacity(result.records.count + 1)
         for (step, record) in result.records.enumerated() {
-            let f = { (value: Double) in NumberFormat.fixed(value) }
+            let f = { (value: Double) in TextFormat.fixed(value) }
             lines.append([
                 result.grid.time(ofStep: step).description, f(record.baseLoadKW), f(record.pvKW),
                 f(record.evKW), f(record.evChargingKW), f(record.evDischargingKW),
                 f(record.batteryKW), f(record.shiftableKW), f(record.curtailableKW),
                 f(record.flexibleKW), f(record.netLoadKW), f(reference.records[step].netLoadKW),
-                NumberFormat.fixed(record.importPricePerKWh, decimals: 6),
-                NumberFormat.fixed(record.exportPricePerKWh, decimals: 6),
+                TextFormat.fixed(record.importPricePerKWh, decimals: 6),
+                TextFormat.fixed(record.exportPricePerKWh, decimals: 6),
                 f(record.batteryEnergyKWh), f(record.evEnergyKWh), String(record.evConnectedCount),
                 f(record.shedKW), f(record.reboundKW), input.isInPeakWindow(step: step) ? "1" : "0",
-            ].joined(separator: ",") + extraColumns.map { ",\(f($0.values[step]))" }.joined())
+            ].joined(separator: ",") + extraColumns.map { column in
+                column.name.hasSuffix("_active")
+                    ? ",\(Int(column.values[step]))" : ",\(f(column.values[step]))"
+            }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -43,10 +47,10 @@ public enum ResultWriter {
                 lines.append([
                     outcome.vehicleID, result.grid.time(ofStep: session.arrivalStep).description,
                     result.grid.time(ofStep: session.departureStep).description,
-                    NumberFormat.fixed(session.arrivalEnergyKWh),
-                    NumberFormat.fixed(session.targetEnergyKWh),
-                    NumberFormat.fixed(outcome.departureEnergyKWh),
-                    NumberFormat.fixed(outcome.unmetEnergyKWh),
+                    TextFormat.fixed(session.arrivalEnergyKWh),
+                    TextFormat.fixed(session.targetEnergyKWh),
+                    TextFormat.fixed(outcome.departureEnergyKWh),
+                    TextFormat.fixed(outcome.unmetEnergyKWh),
                     outcome.departedWithinHorizon ? "1" : "0",
                 ].joined(separator: ","))
         }
@@ -57,9 +61,9 @@ public enum ResultWriter {
         let header = summary.fields.map(\.columnName).joined(separator: ",")
         let values = summary.fields.map { field -> String in
             switch field.value {
-            case let .text(text): csvEscaped(text)
+            case let .text(text): TextFormat.csvCell(text)
             case let .integer(value): String(value)
-            case let .number(value): NumberFormat.fixed(value)
+            case let .number(value): TextFormat.fixed(value)
             }
         }
         return header + "\n" + values.joined(separator: ",") + "\n"
@@ -70,11 +74,11 @@ public enum ResultWriter {
         let members = summary.fields.map { field -> String in
             let value: String
             switch field.value {
-            case let .text(text): value = jsonString(text)
+            case let .text(text): value = TextFormat.jsonString(text)
             case let .integer(number): value = String(number)
-            case let .number(number): value = NumberFormat.fixed(number)
+            case let .number(number): value = TextFormat.fixed(number)
             }
-            return "  \(jsonString(field.columnName)): \(value)"
+            return "  \(TextFormat.jsonString(field.columnName)): \(value)"
         }
         return "{\n" + members.joined(separator: ",\n") + "\n}\n"
     }
@@ -88,33 +92,9 @@ public enum ResultWriter {
             switch field.value {
             case let .text(text): value = text
             case let .integer(number): value = String(number)
-            case let .number(number): value = NumberFormat.fixed(number, decimals: 2)
+            case let .number(number): value = TextFormat.fixed(number, decimals: 2)
             }
             return "\(name)  \(value)"
         }.joined(separator: "\n") + "\n"
-    }
-
-    private static func csvEscaped(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    escaped += String(format: "\\u%04x", scalar.value)
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped + "\""
     }
 }

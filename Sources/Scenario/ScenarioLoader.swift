@@ -80,7 +80,7 @@ public enum ScenarioLoader {
                 allowed: "1 to 100 ASCII letters, digits, '-', '_' and '.', not starting with '.' "
                     + "(it names the result folder)")
         }
-        let scenarioSeed = UInt64(try reader.integer("seed", in: 0...Int(Int32.max), default: 0))
+        let scenarioSeed = UInt64(try reader.integer("seed", in: 0...1_000_000_000, default: 0))
         let seed = seedOverride ?? scenarioSeed
         let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
         let tariff = try TariffSection.read(

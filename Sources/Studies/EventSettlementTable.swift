@@ -36,7 +36,14 @@ enum EventSettlementTable {
                 terms: configuration.settlement)
             rows.append(EventRow(event: event, methodID: counterfactualID, baseline: estimate, settlement: settlement))
         }
-        rows.sort { ($0.event.start, $0.event.id) < ($1.event.start, $1.event.id) }
+        // Events in time order; within an event, the scenario's methods as listed, then the
+        // counterfactual (an explicit rank, not a reliance on the sort being stable).
+        let methodRank = Dictionary(
+            uniqueKeysWithValues: configuration.baselines.enumerated().map { ($1.id, $0) })
+        func rank(_ row: EventRow) -> Int { methodRank[row.methodID] ?? configuration.baselines.count }
+        rows.sort {
+            ($0.event.start, $0.event.id, rank($0)) < ($1.event.start, $1.event.id, rank($1))
+        }
         return EventsTable.csv(rows, currency: result.currency)
     }
 }

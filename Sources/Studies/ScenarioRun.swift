@@ -70,7 +70,8 @@ public struct ScenarioRun {
             extra += ScenarioRun.eventFields(events, result: result, reference: reference)
         }
         if let predictive {
-            extra += ScenarioRun.solverFields(predictive, stepHours: scenario.input.grid.stepHours)
+            extra += ScenarioRun.solverFields(
+                predictive, stepHours: scenario.input.grid.stepHours, hasEvents: !events.isEmpty)
         }
         let summary = RunSummary(
             result: result, reference: reference, version: version, capability: capability,
@@ -160,7 +161,7 @@ public struct ScenarioRun {
     }
 
     private static func solverFields(
-        _ strategy: PredictiveStrategy, stepHours: Double
+        _ strategy: PredictiveStrategy, stepHours: Double, hasEvents: Bool
     ) -> [SummaryField] {
         let solves = strategy.solves
         let failed = solves.filter {
@@ -173,7 +174,7 @@ public struct ScenarioRun {
                 key: "solver_iterations", value: .integer(solves.reduce(0) { $0 + $1.iterations }),
                 unit: ""),
         ]
-        if strategy.objective.peakTarget != nil {
+        if strategy.objective.peakTarget != nil || hasEvents {
             let shortfall = strategy.plannedShortfallKW.reduce(0) { $0 + $1 * stepHours }
             fields.append(SummaryField(
                 key: "target_shortfall_planned", value: .number(shortfall), unit: "kWh"))

@@ -1,50 +1,22 @@
 import Foundation
+import VPPCore
 
-/// Text formats shared by the study files: fixed decimals as in the run files, CSV cells
-/// and JSON strings.
-///
-/// Results keeps its own `NumberFormat` internal; the rule here is the same (4 decimals,
-/// no negative zero) so a study's numbers read like the run's own. Making Results'
-/// formatter public would let both share one definition.
+/// Text formats of the study files; numbers, CSV cells and JSON strings are written as the
+/// run files write them (`TextFormat`).
 enum StudyFormat {
-    /// Decimals for kW, kWh, money and percentages, as in summary.csv.
-    static let decimals = 4
+    static let decimals = TextFormat.decimals
 
     static func fixed(_ value: Double, decimals: Int = StudyFormat.decimals) -> String {
-        let text = String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
-            return String(text.dropFirst())
-        }
-        return text
+        TextFormat.fixed(value, decimals: decimals)
     }
 
-    static func csvCell(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
+    static func csvCell(_ text: String) -> String { TextFormat.csvCell(text) }
 
     static func csvLine(_ cells: [String]) -> String {
         cells.map(csvCell).joined(separator: ",")
     }
 
-    static func jsonString(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    escaped += String(format: "\\u%04x", scalar.value)
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped + "\""
-    }
+    static func jsonString(_ text: String) -> String { TextFormat.jsonString(text) }
 
     /// Left-aligned text columns separated by two spaces, for the terminal.
     static func alignedTable(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {

@@ -57,7 +57,7 @@ enum HelpText {
 
     OPTIONS
       --strategy NAME       dispatch strategy, overriding the scenario's (see 'vppsim strategies')
-      --seed N              random seed (0 to 2147483647), overriding the scenario's; it
+      --seed N              random seed (0 to 1000000000), overriding the scenario's; it
                             drives EV session sampling, so results depend on it
       --out DIR             result folder (default: results/<scenario name>-<strategy>); an
                             existing result folder there is replaced

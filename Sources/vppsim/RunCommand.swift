@@ -70,7 +70,7 @@ enum RunCommand {
     static func loadScenario(_ path: String?, seed: String?) throws -> LoadedScenario {
         var seedValue: UInt64?
         if let seed {
-            guard let value = UInt64(seed), value <= UInt64(Int32.max) else {
+            guard let value = UInt64(seed), value <= 1_000_000_000 else {
                 throw UsageError(
                     description: "--seed must be a whole number from 0 to \(Int32.max), "
                         + "got '\(seed)'")

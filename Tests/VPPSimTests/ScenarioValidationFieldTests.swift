@@ -151,7 +151,7 @@ import Testing
 
         #expect(error?.kind == "outOfRange")
         #expect(error?.field == "seed")
-        expectMessage(error, mentions: ["is -1", "a whole number from 0 to 2147483647"])
+        expectMessage(error, mentions: ["is -1", "a whole number from 0 to 1000000000"])
     }
 
     @Test func emptyAssetListsAreAllowed() throws {

@@ -35,6 +35,17 @@ BATTERY = {
     "id": "b", "energyCapacityKWh": 10, "maxChargePowerKW": 5, "maxDischargePowerKW": 5,
 }
 
+EVENT = {
+    "id": "e1", "start": "2022-08-22T17:00:00", "end": "2022-08-22T19:00:00",
+    "notice": "2022-08-22T12:00:00", "targetKW": 5,
+}
+
+GENERATOR = {
+    "id": "summer", "eventsPerMonth": [0, 0, 0, 0, 0, 1, 2, 2, 1, 0, 0, 0],
+    "earliestStartHour": 16, "latestStartHour": 19, "durationHours": [1, 2],
+    "targetPercent": 5,
+}
+
 # Each must be rejected. The name says why.
 BAD_SCENARIOS = {
     "unknown top-level key": with_change(lambda s: s.update(horizn={})),
@@ -77,6 +88,57 @@ BAD_SCENARIOS = {
         lambda s: s.update(strategy={"mpc": {"forecast": {"baseLoad": "noisy"}}})),
     "forecast error without noisy": with_change(
         lambda s: s.update(strategy={"mpc": {"forecast": {"pvError": 0.1}}})),
+    "name starting with a dot": with_change(lambda s: s.update(name=".hidden")),
+    "name with a slash": with_change(lambda s: s.update(name="a/b")),
+    "name longer than 100 characters": with_change(lambda s: s.update(name="n" * 101)),
+    "horizon longer than 87600 h": with_change(lambda s: s["horizon"].update(durationHours=87601)),
+    "number above 1e9": with_change(
+        lambda s: s.update(batteries=[dict(BATTERY, energyCapacityKWh=2e9)])),
+    "seed above 1e9": with_change(lambda s: s.update(seed=2000000000)),
+    "unknown key in events": with_change(lambda s: s.update(events={"lists": []})),
+    "events as a list": with_change(lambda s: s.update(events=[EVENT])),
+    "event without a notice": with_change(lambda s: s.update(events={"list": [
+        {k: v for k, v in EVENT.items() if k != "notice"}]})),
+    "event with both targets": with_change(
+        lambda s: s.update(events={"list": [dict(EVENT, targetPercent=5)]})),
+    "event with no target": with_change(lambda s: s.update(events={"list": [
+        {k: v for k, v in EVENT.items() if k != "targetKW"}]})),
+    "event target percent above 100": with_change(lambda s: s.update(events={"list": [
+        dict({k: v for k, v in EVENT.items() if k != "targetKW"}, targetPercent=150)]})),
+    "unknown event kind": with_change(
+        lambda s: s.update(events={"list": [dict(EVENT, kind="loadShedding")]})),
+    "event id with a space": with_change(
+        lambda s: s.update(events={"list": [dict(EVENT, id="hot day")]})),
+    "generator with 11 months": with_change(lambda s: s.update(events={"generators": [
+        dict(GENERATOR, eventsPerMonth=[1] * 11)]})),
+    "generator with no durations": with_change(
+        lambda s: s.update(events={"generators": [dict(GENERATOR, durationHours=[])]})),
+    "generator notice hour of 24": with_change(
+        lambda s: s.update(events={"generators": [dict(GENERATOR, dayAheadNoticeHour=24)]})),
+    "unknown participation class": with_change(
+        lambda s: s.update(events={"participation": {"heatPumps": {"enrolledShare": 0.5}}})),
+    "enrolled share above 1": with_change(
+        lambda s: s.update(events={"participation": {"evs": {"enrolledShare": 1.5}}})),
+    "empty baselines list": with_change(lambda s: s.update(baselines=[])),
+    "baselines as an object": with_change(
+        lambda s: s.update(baselines={"id": "b", "method": "averageOfRecent"})),
+    "unknown baseline method": with_change(
+        lambda s: s.update(baselines=[{"id": "b", "method": "median"}])),
+    "outOf with averageOfRecent": with_change(
+        lambda s: s.update(baselines=[{"id": "b", "method": "averageOfRecent", "outOf": 10}])),
+    "adjustment window without an adjustment": with_change(lambda s: s.update(
+        baselines=[{"id": "b", "method": "highestOf", "adjustmentWindowHours": 2}])),
+    "baseline days above 90": with_change(
+        lambda s: s.update(baselines=[{"id": "b", "method": "highestOf", "days": 91}])),
+    "penaltyPerKWShort without its price": with_change(
+        lambda s: s.update(settlement={"underDelivery": "penaltyPerKWShort"})),
+    "penalty price with proRata": with_change(
+        lambda s: s.update(settlement={"penaltyPerKWShort": 1.5})),
+    "negative capacity price": with_change(
+        lambda s: s.update(settlement={"capacityPricePerKW": -1})),
+    "unknown capacity basis": with_change(
+        lambda s: s.update(settlement={"capacityBasis": "offered"})),
+    "unknown key in settlement": with_change(lambda s: s.update(settlement={"price": 1})),
 }
 
 # Each must be accepted: the new sections in their simplest valid forms.
@@ -89,6 +151,34 @@ GOOD_SCENARIOS = {
                   "mpc": {"replanEveryMinutes": 60, "lookaheadHours": 24,
                           "forecast": {"baseLoad": "noisy", "baseLoadError": 0.1,
                                        "pv": "persistence"}}})),
+    "name with dots, dashes and underscores": with_change(lambda s: s.update(name="site_A-2.v1")),
+    "horizon of exactly 87600 h": with_change(lambda s: s["horizon"].update(durationHours=87600)),
+    "demand-response sections in their simplest forms": with_change(lambda s: s.update(
+        events={"list": [EVENT]}, baselines=[{"id": "10of10", "method": "averageOfRecent"}],
+        settlement={})),
+    "demand-response sections with every key": with_change(lambda s: s.update(
+        events={
+            "list": [dict(EVENT, kind="valleyFilling", source="assumption")],
+            "generators": [dict(GENERATOR, kind="peakShaving", weekdaysOnly=False,
+                                startStepMinutes=30, durationWeights=[1, 2],
+                                dayAheadShare=0.5, dayAheadNoticeHour=16,
+                                sameDayNoticeLeadHours=2, source="assumption")],
+            "participation": {
+                "batteries": {"enrolledShare": 1},
+                "evs": {"enrolledShare": 0.3, "optOutProbability": 0.2, "source": "assumption"},
+                "shiftableLoads": {}, "curtailableLoads": {"optOutProbability": 0.1},
+                "source": "assumption"},
+            "source": "assumption"},
+        baselines=[
+            {"id": "10of10", "method": "averageOfRecent", "days": 10, "dayType": "allDays",
+             "lookbackDays": 45, "adjustment": "none"},
+            {"id": "5of10-add", "method": "highestOf", "days": 5, "outOf": 10,
+             "adjustment": "additive", "adjustmentWindowHours": 2,
+             "adjustmentCapFraction": 0.2, "source": "assumption"}],
+        settlement={"capacityPricePerKW": 3, "capacityBasis": "delivered",
+                    "energyPricePerKWh": 0.5, "performanceThreshold": 0.8,
+                    "underDelivery": "penaltyPerKWShort", "penaltyPerKWShort": 1.5,
+                    "reboundWindowHours": 2, "source": "assumption"})),
 }
 
 
