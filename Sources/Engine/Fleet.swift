@@ -100,7 +100,7 @@ struct FleetStepOutcome {
         let shifted = shiftable.reduce(0) { $0 + max(0, $1.preferredPowerKW - $1.powerKW) * hours }
         let base = input.baseLoadKW[step]
         let pv = input.pvKW[step]
-        return StepRecord(
+        var record = StepRecord(
             baseLoadKW: base, pvKW: pv, evKW: ev,
             evChargingKW: chargers.reduce(0) { $0 + max($1.powerKW, 0) },
             evDischargingKW: chargers.reduce(0) { $0 + max(-$1.powerKW, 0) },
@@ -113,5 +113,12 @@ struct FleetStepOutcome {
             exportPricePerKWh: input.exportPricePerKWh[step],
             batteryEnergyKWh: batteryEnergyKWh, evEnergyKWh: evEnergyKWh,
             evConnectedCount: evConnectedCount, shiftedEnergyKWh: shifted)
+        let socs = zip(batteries, input.batteries).map { $0.energyAfterKWh / $1.energyCapacityKWh }
+        if !socs.isEmpty {
+            record.batterySOCMinimum = socs.min() ?? 0
+            record.batterySOCMaximum = socs.max() ?? 0
+            record.batterySOCMean = socs.reduce(0, +) / Double(socs.count)
+        }
+        return record
     }
 }

@@ -21,6 +21,11 @@ public struct StepRecord: Sendable, Equatable {
     public var exportPricePerKWh: Double
     /// Energy stored in all stationary batteries at the end of the step.
     public var batteryEnergyKWh: Double
+    /// Lowest, mean and highest state of charge of the stationary batteries at the end of the
+    /// step, as fractions of capacity (0 when there are none): the fleet's SOC band.
+    public var batterySOCMinimum: Double = 0
+    public var batterySOCMean: Double = 0
+    public var batterySOCMaximum: Double = 0
     /// Energy stored in all plugged-in vehicles at the end of the step.
     public var evEnergyKWh: Double
     public var evConnectedCount: Int

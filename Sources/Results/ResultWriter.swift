@@ -18,6 +18,7 @@ public enum ResultWriter {
             "curtailable_kW", "flexible_kW", "net_load_kW", "net_load_uncontrolled_kW",
             "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
             "ev_energy_kWh", "ev_connected", "shed_kW", "rebound_kW", "in_peak_window",
+            "battery_soc_min_percent", "battery_soc_mean_percent", "battery_soc_max_percent",
         ].joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
         lines.reserveCapacity(result.records.count + 1)
         for (step, record) in result.records.enumerated() {
@@ -31,6 +32,9 @@ public enum ResultWriter {
                 TextFormat.fixed(record.exportPricePerKWh, decimals: 6),
                 f(record.batteryEnergyKWh), f(record.evEnergyKWh), String(record.evConnectedCount),
                 f(record.shedKW), f(record.reboundKW), input.isInPeakWindow(step: step) ? "1" : "0",
+                TextFormat.fixed(100 * record.batterySOCMinimum, decimals: 2),
+                TextFormat.fixed(100 * record.batterySOCMean, decimals: 2),
+                TextFormat.fixed(100 * record.batterySOCMaximum, decimals: 2),
             ].joined(separator: ",") + extraColumns.map { column in
                 column.name.hasSuffix("_active")
                     ? ",\(Int(column.values[step]))" : ",\(f(column.values[step]))"

@@ -9,7 +9,7 @@ public struct Report: Sendable {
     /// Ids of the charts, in page order; tests check that each is present.
     public static let chartIDs = [
         "chart-net-load", "chart-assets", "chart-peak-window-contribution",
-        "chart-stored-energy", "chart-ev-unmet",
+        "chart-soc-band", "chart-stored-energy", "chart-ev-unmet",
     ]
 
     enum Color {
@@ -36,10 +36,16 @@ public struct Report: Sendable {
             "Mean power in the peak window, by asset class", peakWindowBars.svg,
             note: "Averaged over the steps inside the daily peak window; negative bars lower "
                 + "the peak.")
+        if let band = socBandChart {
+            body += section(
+                "Fleet state of charge band", band.svg,
+                note: "Lowest, mean and highest state of charge of the stationary batteries at "
+                    + "the end of each step.")
+        }
         body += section(
-            "Fleet state of charge: stored energy", storedEnergyChart.svg,
+            "Stored energy", storedEnergyChart.svg,
             note: "Energy in all stationary batteries and in the vehicles plugged in, at the "
-                + "end of each step (the run's files hold fleet totals, not each asset's state).")
+                + "end of each step.")
         body += section("EV unmet energy at departure", unmetChart.svg, note: unmetNote)
         body += ["<h2>Key figures</h2>", kpiTable]
         return """
@@ -123,6 +129,18 @@ public struct Report: Sendable {
             id: "chart-peak-window-contribution", yLabel: "mean power (kW)",
             categories: classes.map(\.name),
             values: classes.map { series.peakWindowMean($0.values) }, colors: classes.map(\.color))
+    }
+
+    var socBandChart: SVGLineChart? {
+        guard let band = series.batterySOCBandPercent else { return nil }
+        var chart = SVGLineChart(
+            id: "chart-soc-band", yLabel: "battery state of charge (%)", times: series.times)
+        chart.series = [
+            .init(name: "highest", color: Color.battery, values: band.maximum, dashed: true),
+            .init(name: "mean", color: Color.battery, values: band.mean),
+            .init(name: "lowest", color: Color.battery, values: band.minimum, dashed: true),
+        ]
+        return chart
     }
 
     var storedEnergyChart: SVGLineChart {

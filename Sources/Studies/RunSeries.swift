@@ -15,6 +15,9 @@ public struct RunSeries: Sendable {
     public let batteryEnergyKWh: [Double]
     public let evEnergyKWh: [Double]
     public let inPeakWindow: [Bool]
+    /// Lowest, mean and highest battery state of charge per step, percent; nil for run
+    /// folders written before these columns existed.
+    public let batterySOCBandPercent: (minimum: [Double], mean: [Double], maximum: [Double])?
     /// Steps inside a demand-response event; nil when the run has no event column.
     public let inEvent: [Bool]?
     /// Unmet energy per vehicle over the sessions that departed within the horizon, in
@@ -48,6 +51,14 @@ public struct RunSeries: Sendable {
         batteryEnergyKWh = try table.numbers(column: "battery_energy_kWh")
         evEnergyKWh = try table.numbers(column: "ev_energy_kWh")
         inPeakWindow = try table.numbers(column: "in_peak_window").map { $0 != 0 }
+        if table.header.contains("battery_soc_mean_percent") {
+            batterySOCBandPercent = (
+                try table.numbers(column: "battery_soc_min_percent"),
+                try table.numbers(column: "battery_soc_mean_percent"),
+                try table.numbers(column: "battery_soc_max_percent"))
+        } else {
+            batterySOCBandPercent = nil
+        }
         if let column = RunSeries.eventColumns.first(where: table.header.contains) {
             inEvent = try table.numbers(column: column).map { $0 != 0 }
         } else {
