@@ -27,7 +27,9 @@ enum SolveCommand {
       2 the file or the options are wrong.
 
     EXAMPLE
-      vppsim solve tools/solver/instances/dispatch-n10.mps
+      swift run solve-mps generate --assets 10 --seed 1 --out dispatch.mps   # a test problem
+      vppsim solve dispatch.mps
+      python3 tools/solver/highs_solve.py dispatch.mps                      # the same in HiGHS
     """
 
     static func execute(_ arguments: [String]) throws -> ExitStatus {
