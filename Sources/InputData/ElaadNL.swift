@@ -92,7 +92,8 @@ public struct ElaadNLStatistics: Sendable {
             throw InputDataError.malformedRow(
                 file: file, row: 2, detail: "expected 96 rows of 15-minute slots")
         }
-        for (name, shares) in [("weekday", arrivalWeekdayPercent), ("weekend", arrivalWeekendPercent ?? [1])] {
+        let tables = [("weekday", arrivalWeekdayPercent), ("weekend", arrivalWeekendPercent ?? [1])]
+        for (name, shares) in tables {
             guard shares.allSatisfy({ $0 >= 0 }), shares.reduce(0, +) > 0 else {
                 throw InputDataError.malformedRow(
                     file: "\(label)/arrival_\(name)_percent.csv", row: 2,

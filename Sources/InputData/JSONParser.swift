@@ -181,7 +181,8 @@ public struct JSONParser {
         throw failure("a string is not closed")
     }
 
-    /// The scalar of a \\uXXXX escape (the \\u already read), joining a UTF-16 surrogate pair.
+    /// The scalar of a backslash-u escape of four hex digits (the backslash and u already
+    /// read), joining a UTF-16 surrogate pair.
     private mutating func parseUnicodeEscape() throws -> Unicode.Scalar {
         func hexUnit() throws -> UInt32 {
             guard position + 4 <= bytes.count,
@@ -226,16 +227,18 @@ public struct JSONParser {
             position += 1
             valid = digits() > 0
         }
-        if valid, position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+        func next(is characters: String) -> Bool {
+            position < bytes.count && characters.utf8.contains(bytes[position])
+        }
+        if valid, next(is: "eE") {
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
-                position += 1
-            }
+            if next(is: "+-") { position += 1 }
             valid = digits() > 0
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         guard valid, let value = Double(text), value.isFinite else {
-            let shown = String(decoding: bytes[start..<min(max(position, start + 1), bytes.count)], as: UTF8.self)
+            let end = min(max(position, start + 1), bytes.count)
+            let shown = String(decoding: bytes[start..<end], as: UTF8.self)
             throw failure("'\(shown)' is not a JSON value (numbers are written like -12, 0.5 or 1e3, "
                 + "and must be finite; NaN and Infinity are not JSON)")
         }

@@ -11,7 +11,8 @@ public enum StrategyRegistry {
     }
 
     public static let entries: [Entry] = [
-        Entry(name: "uncontrolled", summary: "EVs charge at full power on arrival up to their departure target, batteries idle, "
+        Entry(name: "uncontrolled", summary: "EVs charge at full power on arrival up to their "
+            + "departure target, batteries idle, "
             + "appliances at their preferred times; the reference run"),
         Entry(name: "rule-based", summary: "peak shaving: batteries discharge above a daily "
             + "threshold and charge in the valley, EVs charge in low-price hours while still "

@@ -24,7 +24,8 @@ enum EventSettlementTable {
             let tail = max(0, min(tailMinutes, dayEnd.minutesSinceEpoch - event.end.minutesSinceEpoch))
             guard let baseline = counterfactual.values(from: event.start, minutes: eventMinutes + tail)
                     ?? counterfactual.values(from: event.start, minutes: eventMinutes),
-                  let actual = metered.values(from: event.start, minutes: baseline.count * result.grid.stepMinutes)
+                  let actual = metered.values(
+                    from: event.start, minutes: baseline.count * result.grid.stepMinutes)
             else { continue }
             let eventSteps = eventMinutes / result.grid.stepMinutes
             let estimate = BaselineEstimate(
@@ -34,7 +35,8 @@ enum EventSettlementTable {
             let settlement = Settlement.settle(
                 event: event, baseline: estimate, actualKW: actual, stepHours: result.grid.stepHours,
                 terms: configuration.settlement)
-            rows.append(EventRow(event: event, methodID: counterfactualID, baseline: estimate, settlement: settlement))
+            rows.append(EventRow(
+                event: event, methodID: counterfactualID, baseline: estimate, settlement: settlement))
         }
         // Events in time order; within an event, the scenario's methods as listed, then the
         // counterfactual (an explicit rank, not a reliance on the sort being stable).

@@ -57,7 +57,10 @@ struct ParsedArguments {
     private var values: [String: String] = [:]
     private var flags: Set<String> = []
 
-    init(_ arguments: [String], options: Set<String>, flags allowedFlags: Set<String>, command: String) throws {
+    init(
+        _ arguments: [String], options: Set<String>, flags allowedFlags: Set<String>,
+        command: String
+    ) throws {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]

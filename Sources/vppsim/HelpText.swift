@@ -117,7 +117,8 @@ enum HelpText {
         case "version": print("vppsim version: print the version and the BLAS/LAPACK back end in use.")
         case "help": print(overview)
         case let other?:
-            writeHelpError("no help for '\(other)'; the commands are: \(commandNames.joined(separator: ", "))")
+            writeHelpError(
+                "no help for '\(other)'; the commands are: \(commandNames.joined(separator: ", "))")
             return .usage
         }
         return .success
