@@ -32,7 +32,7 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
     ) throws -> DemandResponseConfiguration {
         var configuration = DemandResponseConfiguration()
         if let events {
-            let reader = try SectionReader(events, file: file, path: "events",
+            let reader = try FieldReader(events, file: file, path: "events",
                                            allowed: EventsSection.keys)
             configuration.events = try EventsSection.readEvents(reader, grid: grid)
             configuration.generators = try EventsSection.readGenerators(reader, grid: grid)
@@ -42,7 +42,7 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
             configuration.baselines = try readBaselines(baselines, file: file, grid: grid)
         }
         configuration.settlement = try ProgrammeSections.readSettlement(settlement.map {
-            try SectionReader($0, file: file, path: "settlement",
+            try FieldReader($0, file: file, path: "settlement",
                               allowed: ProgrammeSections.settlementKeys)
         })
         return configuration
@@ -51,18 +51,18 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
     private static func readBaselines(_ value: JSONValue, file: String, grid: TimeGrid)
         throws -> [BaselineMethod] {
         guard case let .array(elements, _) = value, !elements.isEmpty else {
-            throw DemandResponseError.wrongType(
+            throw ScenarioError.wrongType(
                 file: file, field: "baselines", line: value.line,
                 expected: "a non-empty list of baseline methods", found: value.typeName,
                 value: value.shortText)
         }
         var methods: [BaselineMethod] = []
         for (index, element) in elements.enumerated() {
-            let entry = try SectionReader(element, file: file, path: "baselines[\(index)]",
+            let entry = try FieldReader(element, file: file, path: "baselines[\(index)]",
                                           allowed: ProgrammeSections.baselineKeys)
             let method = try ProgrammeSections.readBaseline(entry, grid: grid)
             guard !methods.contains(where: { $0.id == method.id }) else {
-                throw DemandResponseError.inconsistent(
+                throw ScenarioError.inconsistent(
                     file: file, field: "baselines[\(index)].id", line: entry.lineOf("id"),
                     detail: "the id '\(method.id)' is used twice")
             }

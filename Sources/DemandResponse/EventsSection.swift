@@ -16,7 +16,7 @@ enum EventsSection {
     static let classKeys = ["enrolledShare", "optOutProbability", "source"]
     static let kinds = DREventKind.allCases.map(\.rawValue)
 
-    static func readEvents(_ reader: SectionReader, grid: TimeGrid) throws -> [DREvent] {
+    static func readEvents(_ reader: FieldReader, grid: TimeGrid) throws -> [DREvent] {
         var events: [DREvent] = []
         for entry in try reader.objects("list", allowed: eventKeys) {
             let id = try identifier(entry)
@@ -52,7 +52,7 @@ enum EventsSection {
         return events
     }
 
-    static func readGenerators(_ reader: SectionReader, grid: TimeGrid)
+    static func readGenerators(_ reader: FieldReader, grid: TimeGrid)
         throws -> [EventGeneratorModel] {
         var models: [EventGeneratorModel] = []
         for entry in try reader.objects("generators", allowed: generatorKeys) {
@@ -113,7 +113,7 @@ enum EventsSection {
         return models
     }
 
-    static func readParticipation(_ reader: SectionReader)
+    static func readParticipation(_ reader: FieldReader)
         throws -> [AssetClass: ClassParticipation] {
         guard let section = try reader.optionalObject("participation", allowed: participationKeys)
         else { return [:] }
@@ -131,7 +131,7 @@ enum EventsSection {
     // MARK: Shared fields
 
     /// An `id` of letters, digits, `-`, `_` and `.` (it names events and columns in CSV).
-    static func identifier(_ entry: SectionReader) throws -> String {
+    static func identifier(_ entry: FieldReader) throws -> String {
         let id = try entry.string("id")
         let allowed = id.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
@@ -143,12 +143,12 @@ enum EventsSection {
         return id
     }
 
-    static func kind(_ entry: SectionReader) throws -> DREventKind {
+    static func kind(_ entry: FieldReader) throws -> DREventKind {
         DREventKind(rawValue: try entry.choice("kind", from: kinds, default: "peakShaving"))!
     }
 
     /// Exactly one of `targetKW` (> 0) and `targetPercent` (> 0, at most 100).
-    static func target(_ entry: SectionReader) throws -> DRTarget {
+    static func target(_ entry: FieldReader) throws -> DRTarget {
         switch (entry.has("targetKW"), entry.has("targetPercent")) {
         case (true, false): return .kilowatts(try entry.positive("targetKW"))
         case (false, true): return .percentOfBaseline(try entry.positive("targetPercent",
@@ -158,7 +158,7 @@ enum EventsSection {
         }
     }
 
-    static func checkOnStep(_ entry: SectionReader, _ key: String, minutes: Double,
+    static func checkOnStep(_ entry: FieldReader, _ key: String, minutes: Double,
                             grid: TimeGrid) throws {
         let step = Double(grid.stepMinutes)
         guard minutes == minutes.rounded(), (minutes / step) == (minutes / step).rounded() else {
@@ -167,7 +167,7 @@ enum EventsSection {
         }
     }
 
-    static func checkOnStep(_ entry: SectionReader, _ key: String, minutes: Int,
+    static func checkOnStep(_ entry: FieldReader, _ key: String, minutes: Int,
                             grid: TimeGrid) throws {
         try checkOnStep(entry, key, minutes: Double(minutes), grid: grid)
     }

@@ -13,7 +13,7 @@ enum ProgrammeSections {
     /// cap of the adjusted baselines in the programmes docs/demand-response.md cites.
     static let defaultCapFraction = 0.2
 
-    static func readBaseline(_ entry: SectionReader, grid: TimeGrid) throws -> BaselineMethod {
+    static func readBaseline(_ entry: FieldReader, grid: TimeGrid) throws -> BaselineMethod {
         let id = try EventsSection.identifier(entry)
         let method = try entry.choice("method", from: ["averageOfRecent", "highestOf"])
         let selection: BaselineSelection
@@ -54,7 +54,7 @@ enum ProgrammeSections {
                               adjustmentWindowHours: windowHours)
     }
 
-    static func readSettlement(_ reader: SectionReader?) throws -> SettlementTerms {
+    static func readSettlement(_ reader: FieldReader?) throws -> SettlementTerms {
         guard let reader else { return SettlementTerms() }
         let rule = try reader.choice("underDelivery", from: ["proRata", "penaltyPerKWShort"],
                                      default: "proRata")

@@ -1,3 +1,4 @@
+import InputData
 import Assets
 import VPPCore
 

@@ -1,7 +1,7 @@
-import DemandResponse
 import Engine
-import LinearAlgebra
 import Foundation
+import InputData
+import LinearAlgebra
 import Results
 import Scenario
 import Strategies
@@ -83,8 +83,6 @@ enum RunCommand {
             return try ScenarioLoader.load(
                 url: location.0, displayName: location.1, seedOverride: seedValue)
         } catch let error as ScenarioError {
-            throw UsageError(description: error.description)
-        } catch let error as DemandResponseError {
             throw UsageError(description: error.description)
         }
     }

@@ -17,7 +17,7 @@ func programmeError(_ text: String) -> String? {
     do {
         _ = try readProgramme(text)
         return nil
-    } catch let error as DemandResponseError {
+    } catch let error as ScenarioError {
         return error.description
     } catch {
         return "unexpected \(error)"
@@ -64,8 +64,8 @@ struct DemandResponseReaderTests {
     }
 
     @Test func errorsNameTheFieldTheValueAndWhatIsAllowed() {
-        let unknownKey: String = "s.json:1: 'events' has an unknown key 'lsit'; allowed keys "
-            + "are: list, generators, participation, source"
+        let unknownKey: String = "s.json:1: 'events' has an unknown key 'lsit' "
+            + "(did you mean 'list'?); allowed keys are: list, generators, participation, source"
         #expect(programmeError(#"{"events": {"lsit": []}}"#) == unknownKey)
 
         let offStep = """

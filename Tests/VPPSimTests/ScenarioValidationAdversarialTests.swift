@@ -1,3 +1,4 @@
+import InputData
 import Foundation
 import Testing
 @testable import Scenario

@@ -1,3 +1,4 @@
+import InputData
 import Testing
 @testable import Scenario
 

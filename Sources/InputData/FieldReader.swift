@@ -1,14 +1,15 @@
-import InputData
+import VPPCore
+
 /// Reads one JSON object of a scenario strictly, keeping the path of every field so that
 /// errors can name it (e.g. `batteries[2].energyCapacityKWh`).
-struct FieldReader {
-    let file: String
-    let path: String
-    let line: Int
+public struct FieldReader {
+    public let file: String
+    public let path: String
+    public let line: Int
     private let members: [(key: String, value: JSONValue)]
 
     /// Fails on any key not in `allowed`, suggesting the nearest allowed key.
-    init(_ value: JSONValue, file: String, path: String, allowed: [String]) throws {
+    public init(_ value: JSONValue, file: String, path: String, allowed: [String]) throws {
         guard case let .object(members, line) = value else {
             throw ScenarioError.wrongType(
                 file: file, field: path.isEmpty ? "(top level)" : path, line: value.line,
@@ -41,13 +42,13 @@ struct FieldReader {
         }
     }
 
-    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func has(_ key: String) -> Bool {
+    public func has(_ key: String) -> Bool {
         members.contains { $0.key == key }
     }
 
-    func value(_ key: String) -> JSONValue? {
+    public func value(_ key: String) -> JSONValue? {
         members.first { $0.key == key }?.value
     }
 
@@ -68,7 +69,7 @@ struct FieldReader {
     // MARK: Numbers
 
     /// A number within `range`; `allowed` describes the range in words for the message.
-    func number(_ key: String, in range: ClosedRange<Double> = -.infinity ... .infinity,
+    public func number(_ key: String, in range: ClosedRange<Double> = -.infinity ... .infinity,
                 allowed: String = "any finite number",
                 default fallback: Double? = nil) throws -> Double {
         guard let found = value(key) else {
@@ -94,29 +95,34 @@ struct FieldReader {
 
     /// No scenario number is larger than this (1e9 kW is 1,000 GW; 1e9 per kWh is no price).
     /// Larger values are typing mistakes, and products of them overflow to infinity.
-    static let largestMagnitude = 1e9
+    public static let largestMagnitude = 1e9
 
-    /// A number strictly greater than zero.
-    func positive(_ key: String, default fallback: Double? = nil) throws -> Double {
-        let value = try number(key, allowed: "a number greater than 0", default: fallback)
+    /// A number strictly greater than zero (and at most `maximum`).
+    public func positive(
+        _ key: String, maximum: Double = FieldReader.largestMagnitude, default fallback: Double? = nil
+    ) throws -> Double {
+        let allowed = maximum < FieldReader.largestMagnitude
+            ? "a number greater than 0 and at most \(formatNumber(maximum))"
+            : "a number greater than 0"
+        let value = try number(key, in: -.infinity...maximum, allowed: allowed, default: fallback)
         guard value > 0 else {
             throw ScenarioError.outOfRange(
-                file: file, field: fieldPath(key), line: self.value(key)?.line ?? line,
-                value: formatNumber(value), allowed: "a number greater than 0")
+                file: file, field: fieldPath(key), line: lineOf(key),
+                value: formatNumber(value), allowed: allowed)
         }
         return value
     }
 
-    func nonNegative(_ key: String, default fallback: Double? = nil) throws -> Double {
+    public func nonNegative(_ key: String, default fallback: Double? = nil) throws -> Double {
         try number(key, in: 0 ... .infinity, allowed: "a number of 0 or more", default: fallback)
     }
 
-    func fraction(_ key: String, default fallback: Double? = nil) throws -> Double {
+    public func fraction(_ key: String, default fallback: Double? = nil) throws -> Double {
         try number(key, in: 0...1, allowed: "a fraction from 0 to 1", default: fallback)
     }
 
     /// An efficiency in (0, 1].
-    func efficiency(_ key: String, default fallback: Double? = nil) throws -> Double {
+    public func efficiency(_ key: String, default fallback: Double? = nil) throws -> Double {
         let value = try number(
             key, in: 0...1, allowed: "a fraction greater than 0 and at most 1", default: fallback)
         guard value > 0 else {
@@ -127,7 +133,7 @@ struct FieldReader {
         return value
     }
 
-    func integer(
+    public func integer(
         _ key: String, in range: ClosedRange<Int>, default fallback: Int? = nil
     ) throws -> Int {
         let allowed = "a whole number from \(range.lowerBound) to \(range.upperBound)"
@@ -143,7 +149,7 @@ struct FieldReader {
 
     // MARK: Other types
 
-    func string(_ key: String, default fallback: String? = nil) throws -> String {
+    public func string(_ key: String, default fallback: String? = nil) throws -> String {
         guard let found = value(key) else {
             if let fallback { return fallback }
             throw ScenarioError.missingField(
@@ -154,7 +160,7 @@ struct FieldReader {
     }
 
     /// A string from a fixed set of choices.
-    func choice(
+    public func choice(
         _ key: String, from choices: [String], default fallback: String? = nil
     ) throws -> String {
         let text = try string(key, default: fallback)
@@ -167,24 +173,24 @@ struct FieldReader {
         return text
     }
 
-    func bool(_ key: String, default fallback: Bool) throws -> Bool {
+    public func bool(_ key: String, default fallback: Bool) throws -> Bool {
         guard let found = value(key) else { return fallback }
         guard case let .bool(flag, _) = found else { throw typeError(key, found, "true or false") }
         return flag
     }
 
-    func object(_ key: String, allowed: [String]) throws -> FieldReader {
+    public func object(_ key: String, allowed: [String]) throws -> FieldReader {
         let found = try require(key, expected: "an object")
         return try FieldReader(found, file: file, path: fieldPath(key), allowed: allowed)
     }
 
-    func optionalObject(_ key: String, allowed: [String]) throws -> FieldReader? {
+    public func optionalObject(_ key: String, allowed: [String]) throws -> FieldReader? {
         guard let found = value(key) else { return nil }
         return try FieldReader(found, file: file, path: fieldPath(key), allowed: allowed)
     }
 
     /// The elements of a list of objects (an absent list is empty).
-    func objects(_ key: String, allowed: [String]) throws -> [FieldReader] {
+    public func objects(_ key: String, allowed: [String]) throws -> [FieldReader] {
         guard let found = value(key) else { return [] }
         guard case let .array(elements, _) = found else {
             throw typeError(key, found, "a list of objects")
@@ -195,8 +201,54 @@ struct FieldReader {
         }
     }
 
+    /// The line of `key`'s value, or of this object when the key is absent.
+    public func lineOf(_ key: String) -> Int { value(key)?.line ?? line }
+
+    /// An error saying `key` holds `value`, and what is allowed.
+    public func outOfRange(_ key: String, _ value: String, _ allowed: String) -> ScenarioError {
+        .outOfRange(file: file, field: fieldPath(key), line: lineOf(key), value: value, allowed: allowed)
+    }
+
+    /// A local time `YYYY-MM-DDTHH:MM[:SS]`.
+    public func time(_ key: String) throws -> CivilTime {
+        let text = try string(key)
+        guard let time = CivilTime(iso8601: text) else {
+            throw outOfRange(key, "\"\(text)\"", "a local time as YYYY-MM-DDTHH:MM:SS")
+        }
+        return time
+    }
+
+    /// A list of numbers, each in `range` (described by `allowed`).
+    public func numbers(
+        _ key: String, in range: ClosedRange<Double>, allowed: String,
+        default fallback: [Double]? = nil
+    ) throws -> [Double] {
+        guard let found = value(key) else {
+            if let fallback { return fallback }
+            throw ScenarioError.missingField(
+                file: file, field: fieldPath(key), line: line, expected: "a list of numbers")
+        }
+        guard case let .array(elements, _) = found else {
+            throw typeError(key, found, "a list of numbers")
+        }
+        return try elements.enumerated().map { index, element in
+            let field = "\(fieldPath(key))[\(index)]"
+            guard case let .number(number, numberLine) = element else {
+                throw ScenarioError.wrongType(
+                    file: file, field: field, line: element.line, expected: allowed,
+                    found: element.typeName, value: element.shortText)
+            }
+            guard range.contains(number), abs(number) <= FieldReader.largestMagnitude else {
+                throw ScenarioError.outOfRange(
+                    file: file, field: field, line: numberLine, value: formatNumber(number),
+                    allowed: allowed)
+            }
+            return number
+        }
+    }
+
     /// An error about this object's field `key` for a rule that spans several fields.
-    func inconsistency(_ key: String, _ detail: String) -> ScenarioError {
+    public func inconsistency(_ key: String, _ detail: String) -> ScenarioError {
         .inconsistent(
             file: file, field: fieldPath(key), line: value(key)?.line ?? line, detail: detail)
     }

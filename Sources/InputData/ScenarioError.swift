@@ -1,5 +1,3 @@
-import InputData
-
 /// Why a scenario cannot be run, naming the file, the field, the value and what is allowed.
 public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
