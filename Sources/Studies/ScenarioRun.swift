@@ -101,7 +101,7 @@ public struct ScenarioRun {
         self.files = files
     }
 
-    private static func capability(
+    static func capability(
         scenario: LoadedScenario, target: ResponseTarget, reference: SimulationResult,
         logger: Logger
     ) throws -> CapabilitySummary {

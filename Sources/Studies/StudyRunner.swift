@@ -4,6 +4,7 @@ import Engine
 import Results
 import Scenario
 import Strategies
+import VPPCore
 
 /// The outcome of one strategy on one loaded scenario: its key figures, those of the
 /// uncontrolled reference, and how long it took.
@@ -51,8 +52,15 @@ public enum StudyRunner {
         let referenceStart = ContinuousClock.now
         let referenceResult = try simulation.run(strategy: &reference)
         let referenceSeconds = seconds(since: referenceStart)
+        // The fleet's response capability does not depend on the strategy: found once.
+        let capability = try scenario.responseTarget.map {
+            try ScenarioRun.capability(
+                scenario: scenario, target: $0, reference: referenceResult,
+                logger: Logger(subsystem: "study"))
+        }
         let referenceKPIs = RunKPIs(summary: RunSummary(
-            result: referenceResult, reference: referenceResult, version: version))
+            result: referenceResult, reference: referenceResult, version: version,
+            capability: capability))
 
         var runs: [StrategyRun] = []
         for name in strategies {
@@ -67,7 +75,8 @@ public enum StudyRunner {
                 named: name, for: scenario, referencePeakKW: referenceResult.peakNetLoadKW))
             let start = ContinuousClock.now
             let result = try simulation.run(strategy: &strategy)
-            let summary = RunSummary(result: result, reference: referenceResult, version: version)
+            let summary = RunSummary(
+                result: result, reference: referenceResult, version: version, capability: capability)
             runs.append(StrategyRun(kpis: RunKPIs(summary: summary), reference: referenceKPIs,
                                     runSeconds: seconds(since: start),
                                     dispatchSeconds: strategy.dispatchSeconds))
