@@ -59,14 +59,7 @@ public struct DREvent: Sendable, Equatable {
 
     /// The steps of `grid` whose start lies in [start, end); empty when outside the grid.
     public func steps(on grid: TimeGrid) -> Range<Int> {
-        let origin = grid.start.minutesSinceEpoch
-        func firstStep(atOrAfter time: CivilTime) -> Int {
-            let offset = time.minutesSinceEpoch - origin
-            let step = offset.floorDivided(by: grid.stepMinutes)
-            let ceiling = step * grid.stepMinutes == offset ? step : step + 1
-            return min(max(ceiling, 0), grid.stepCount)
-        }
-        return firstStep(atOrAfter: start)..<firstStep(atOrAfter: end)
+        grid.firstStep(atOrAfter: start)..<grid.firstStep(atOrAfter: end)
     }
 
     public func overlaps(_ other: DREvent) -> Bool { start < other.end && other.start < end }

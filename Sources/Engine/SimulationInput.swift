@@ -69,6 +69,11 @@ public struct SimulationInput: Sendable {
         peakWindow.contains(hourOfDay: grid.time(ofStep: step).hourOfDay)
     }
 
+    /// Demand of all curtailable loads before any shedding, in kW.
+    public func curtailableDemandKW(step: Int) -> Double {
+        curtailableLoads.reduce(0) { $0 + $1.demandKW[step] }
+    }
+
     /// Base load minus PV: the net load no strategy can change, in kW.
     public func inflexibleNetLoadKW(step: Int) -> Double { baseLoadKW[step] - pvKW[step] }
 }

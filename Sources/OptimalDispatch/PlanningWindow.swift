@@ -37,6 +37,6 @@ struct PlanningWindow {
     /// The load no plan moves, forecast for absolute step `t`: base − PV + curtailable demand.
     func uncontrollableLoadKW(_ t: Int) -> Double {
         forecast.baseLoadKW[t] - forecast.pvKW[t]
-            + input.curtailableLoads.reduce(0) { $0 + $1.demandKW[t] }
+            + input.curtailableDemandKW(step: t)
     }
 }

@@ -95,7 +95,7 @@ public struct RuleBasedStrategy: DispatchStrategy {
     /// The load no decision of this strategy moves: base load − PV + curtailable demand.
     static func uncontrollableLoadKW(_ input: SimulationInput, step: Int) -> Double {
         input.inflexibleNetLoadKW(step: step)
-            + input.curtailableLoads.reduce(0) { $0 + $1.demandKW[step] }
+            + input.curtailableDemandKW(step: step)
     }
 
     /// Every vehicle draws what it must now to still meet its target. Vehicles in their

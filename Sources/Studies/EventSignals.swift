@@ -17,7 +17,7 @@ enum EventSignals {
             guard !steps.isEmpty else { return nil }
             let baselineKW = steps.reduce(0) { $0 + uncontrolled.records[$1].netLoadKW } / Double(steps.count)
             let targetKW = event.target.kilowatts(baselineMeanKW: baselineKW)
-            let notice = noticeStep(event.notice, grid: grid)
+            let notice = grid.firstStep(atOrAfter: event.notice)
             switch event.kind {
             case .peakShaving:
                 return GridEvent(id: event.id, noticeStep: notice, steps: steps, direction: .reduce,
@@ -29,11 +29,4 @@ enum EventSignals {
         }
     }
 
-    /// The first step that starts at or after the notice time (a strategy decides at the
-    /// start of a step, so a notice inside a step is seen at the next one).
-    static func noticeStep(_ notice: CivilTime, grid: TimeGrid) -> Int {
-        let offset = notice.minutesSinceEpoch - grid.start.minutesSinceEpoch
-        let step = offset.floorDivided(by: grid.stepMinutes)
-        return max(0, step * grid.stepMinutes == offset ? step : step + 1)
-    }
 }

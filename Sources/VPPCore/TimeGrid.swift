@@ -25,4 +25,13 @@ public struct TimeGrid: Sendable, Equatable {
     }
 
     public var steps: Range<Int> { 0..<stepCount }
+
+    /// The first step that starts at or after `time`, within 0...stepCount (a moment inside
+    /// a step belongs to the next one: decisions are taken at the start of a step).
+    public func firstStep(atOrAfter time: CivilTime) -> Int {
+        let offset = time.minutesSinceEpoch - start.minutesSinceEpoch
+        let step = offset.floorDivided(by: stepMinutes)
+        let ceiling = step * stepMinutes == offset ? step : step + 1
+        return min(max(ceiling, 0), stepCount)
+    }
 }
