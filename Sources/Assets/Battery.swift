@@ -18,6 +18,9 @@ public struct BatterySpec: Sendable, Equatable {
     /// of nominal capacity. Reported only: fade does not shrink capacity within a run, which
     /// is acceptable for runs of weeks (fade of order 1e-5 per cycle) but not for years.
     public var capacityFadePerFullCycle: Double
+    /// How many identical real batteries this one stands for (a representative agent);
+    /// its energy and power figures are already the sum over them. See `representing(_:)`.
+    public var devices = 1
 
     public init(
         id: String, energyCapacityKWh: Double, maxChargePowerKW: Double,

@@ -11,6 +11,9 @@ public struct ElectricVehicleSpec: Sendable, Equatable {
     /// V2G never takes the vehicle below this state of charge.
     public var minimumSOCForDischarge: Double
     public var maximumSOC: Double
+    /// How many identical real vehicles this one stands for (a representative agent); its
+    /// energy and power figures are already the sum over them. See `representing(_:)`.
+    public var devices = 1
 
     public init(
         id: String, batteryCapacityKWh: Double, maxChargePowerKW: Double,
@@ -61,6 +64,8 @@ public struct SessionOutcome: Sendable, Equatable {
     /// False when the vehicle was still plugged in at the end of the horizon; such sessions
     /// report the energy they held then and count no unmet energy.
     public var departedWithinHorizon: Bool
+    /// Real vehicles the session stands for (the vehicle's `devices`).
+    public var devices = 1
 }
 
 /// What a charger did over one step.
@@ -118,7 +123,7 @@ public struct EVCharger: Sendable {
         outcomes.append(SessionOutcome(
             vehicleID: spec.id, session: session, departureEnergyKWh: energyKWh,
             unmetEnergyKWh: unmet,
-            departedWithinHorizon: departed))
+            departedWithinHorizon: departed, devices: spec.devices))
         activeSessionIndex = nil
     }
 

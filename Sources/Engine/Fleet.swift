@@ -51,7 +51,7 @@ struct Fleet {
                 setpointKW: setpoints.evKW[index], stepHours: stepHours)
             outcome.chargers.append(result)
             if result.isConnected {
-                outcome.evConnectedCount += 1
+                outcome.evConnectedCount += chargers[index].spec.devices
                 outcome.evEnergyKWh += chargers[index].energyKWh
             }
         }

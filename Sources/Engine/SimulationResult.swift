@@ -35,8 +35,11 @@ public struct SimulationResult: Sendable {
 
     public var unmetEVEnergyKWh: Double { sessionOutcomes.reduce(0) { $0 + $1.unmetEnergyKWh } }
 
+    /// Vehicle sessions that left short of their target, counting the real vehicles each
+    /// representative session stands for.
     public var sessionsWithUnmetEnergy: Int {
-        sessionOutcomes.filter { $0.unmetEnergyKWh > Tolerances.energyBalanceKWh }.count
+        sessionOutcomes.filter { $0.unmetEnergyKWh > Tolerances.energyBalanceKWh }
+            .reduce(0) { $0 + $1.devices }
     }
 
     public var batteryThroughputKWh: Double { batteries.reduce(0) { $0 + $1.throughputKWh } }

@@ -145,7 +145,7 @@ public struct SampledSession: Sendable, Equatable {
 /// spread of the measured distribution and the way stays depend on arrival time (evening
 /// arrivals at home stay overnight). Slots without a mean use the curve unscaled.
 /// Energy and duration are drawn independently; their correlation is not in the data used.
-public struct SessionSampler: Sendable {
+public struct SessionSampler: SessionDistribution {
     public let statistics: ElaadNLStatistics
 
     public init(statistics: ElaadNLStatistics) {

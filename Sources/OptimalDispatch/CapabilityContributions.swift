@@ -27,10 +27,12 @@ struct CapabilityContributions {
         if !input.evChargers.isEmpty {
             let connected = period.reduce(0) { $0 + baseline.records[$1].evConnectedCount }
                 / max(1, period.count)
-            let v2g = input.evChargers.filter { $0.spec.isV2GCapable }.count
+            let vehicles = input.evChargers.reduce(0) { $0 + $1.spec.devices }
+            let v2g = input.evChargers.filter { $0.spec.isV2GCapable }
+                .reduce(0) { $0 + $1.spec.devices }
             classes.append(.init(
                 assetClass: "ev", reductionKW: average({ $0.evKW.reduce(0, +) }, \.evKW),
-                limitedBy: "availability (\(connected) of \(input.evChargers.count) "
+                limitedBy: "availability (\(connected) of \(vehicles) "
                     + "vehicles plugged in "
                     + "on average; \(v2g) can discharge) and departure targets"))
         }

@@ -13,7 +13,7 @@ import Optimizer
 ///   P − net_t ≥ 0                                           (peak, when it is priced)
 ///   net_t − shortfall_t ≤ cap                               (target mode, in the window)
 struct DispatchModel {
-    var model = Model(name: "dispatch")
+    var model: ScaledModel
     let window: PlanningWindow
     let objective: DispatchObjective
     /// Per asset and window step, the variables whose sum is the asset's AC power (kW).
@@ -39,6 +39,7 @@ struct DispatchModel {
     ) {
         self.window = window
         self.objective = objective
+        model = ScaledModel(name: "dispatch", largestKW: DispatchModel.largestFigureKW(window))
         let input = window.input
         for index in input.batteries.indices { addBattery(index) }
         for index in input.evChargers.indices { addCharger(index) }
@@ -46,6 +47,17 @@ struct DispatchModel {
         for index in input.curtailableLoads.indices { addCurtailable(index) }
         addSiteBalance()
         if let request { addCapability(request) }
+    }
+
+    /// The site's size: its largest load (kW) or its total storage (kWh), whichever is
+    /// larger. It sets the model's unit and the smoothing weight, and is the same for K
+    /// separate devices and one agent standing for them.
+    static func largestFigureKW(_ window: PlanningWindow) -> Double {
+        let input = window.input
+        let load = window.steps.map { abs(window.uncontrollableLoadKW($0)) }.max() ?? 0
+        let battery = input.batteries.reduce(0) { $0 + $1.energyCapacityKWh }
+        let vehicle = input.evChargers.reduce(0) { $0 + $1.spec.batteryCapacityKWh }
+        return max(load, battery, vehicle)
     }
 
     /// Maximises R subject to net_t + R ≤ baseline_t for every t of the request's steps.
@@ -75,6 +87,8 @@ struct DispatchModel {
     private mutating func addSiteBalance() {
         let hours = window.stepHours
         let input = window.input
+        let smoothing = objective.smoothingPerKW2 * DispatchObjective.smoothingReferenceKW
+            / max(DispatchModel.largestFigureKW(window), .leastNormalMagnitude)
         let peak = objective.peakChargePerKW > 0
             ? model.addVariable(name: "peak", lower: -.infinity, cost: objective.peakChargePerKW)
             : nil
@@ -85,7 +99,7 @@ struct DispatchModel {
                 name: "net[\(t)]", lower: -.infinity, cost: exportPrice * hours)
             let imports = model.addVariable(
                 name: "import[\(t)]", cost: (importPrice - exportPrice) * hours,
-                quadraticCost: 2 * objective.smoothingPerKW2 * hours)
+                quadraticCost: 2 * smoothing * hours)
             netLoad.append(net)
             let balance = [(net, 1.0)] + assetTerms(step: k).map { ($0.0, -$0.1) }
             let load = window.uncontrollableLoadKW(t)

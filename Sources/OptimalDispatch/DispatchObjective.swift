@@ -5,16 +5,21 @@
 ///           + degradationCostPerKWh · Σ battery throughput                     degradation
 ///           + unmetEVPenaltyPerKWh · Σ unmet departure energy                   owners' loss
 ///           + curtailmentCostScale · Σ shed energy · the load's own cost        discomfort
-///           + smoothingPerKW2 · Σ_t import_t²·Δt                                smoothing
+///           + smoothingPerKW2 · Σ_t import_t²·Δt · (100 kW / S)                 smoothing
 ///           + shortfallPenaltyPerKWh · Σ target shortfall·Δt                    target mode
 public struct DispatchObjective: Sendable, Equatable {
+    /// The site size at which `smoothingPerKW2` applies as given, kW.
+    static let smoothingReferenceKW = 100.0
     public var peakChargePerKW: Double
     public var degradationCostPerKWh: Double
     public var unmetEVPenaltyPerKWh: Double
     public var curtailmentCostScale: Double
     /// A small quadratic weight that spreads load evenly over hours of equal price instead of
     /// bunching it at the first cheap hour; 1e-4 per kW² per hour changes the cost of the
-    /// default scenario by well under 0.1 %.
+    /// default scenario by well under 0.1 %. It is the weight at a site whose largest figure
+    /// S (load in kW or storage in kWh) is 100; elsewhere it is scaled by 100 kW / S, so
+    /// that the term grows like the energy cost when a site is scaled up and an agent for K
+    /// homes plans K times what one home plans.
     public var smoothingPerKW2: Double
     /// Target mode: hold net load at or below (1 − fraction) × the reference peak inside the
     /// peak window. Nil turns it off.

@@ -45,7 +45,7 @@ public enum ResultWriter {
 
     public static func sessionsCSV(result: SimulationResult) -> String {
         var lines = ["vehicle,arrival,departure,arrival_energy_kWh,target_energy_kWh,"
-            + "departure_energy_kWh,unmet_energy_kWh,departed_within_horizon"]
+            + "departure_energy_kWh,unmet_energy_kWh,departed_within_horizon,devices"]
         for outcome in result.sessionOutcomes {
                 let session = outcome.session
                 lines.append([
@@ -55,7 +55,7 @@ public enum ResultWriter {
                     TextFormat.fixed(session.targetEnergyKWh),
                     TextFormat.fixed(outcome.departureEnergyKWh),
                     TextFormat.fixed(outcome.unmetEnergyKWh),
-                    outcome.departedWithinHorizon ? "1" : "0",
+                    outcome.departedWithinHorizon ? "1" : "0", String(outcome.devices),
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

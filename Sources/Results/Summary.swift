@@ -62,7 +62,9 @@ public struct RunSummary: Sendable {
             number("energy_cost_change", result.energyCost - reference.energyCost, money),
             number("imported_energy", result.importedEnergyKWh, "kWh"),
             number("exported_energy", result.exportedEnergyKWh, "kWh"),
-            SummaryField(key: "ev_sessions", value: .integer(departed.count), unit: ""),
+            SummaryField(
+                key: "ev_sessions", value: .integer(departed.reduce(0) { $0 + $1.devices }),
+                unit: ""),
             SummaryField(
                 key: "ev_sessions_with_unmet_energy",
                 value: .integer(result.sessionsWithUnmetEnergy), unit: ""),

@@ -4,15 +4,16 @@ import VPPCore
 
 enum BatterySection {
     static let keys = [
-        "id", "count", "energyCapacityKWh", "maxChargePowerKW", "maxDischargePowerKW",
+        "id", "count", "agents", "energyCapacityKWh", "maxChargePowerKW", "maxDischargePowerKW",
         "chargeEfficiency", "dischargeEfficiency", "roundTripEfficiency", "minimumSOC",
         "maximumSOC",
         "initialSOC", "standingLossPerHour", "capacityFadePerFullCycle", "source",
     ]
 
-    /// `count` identical batteries, named `id-1 ... id-count` when count > 1.
+    /// `count` identical batteries as the population's agents, named `id-1 ... id-n` when
+    /// there is more than one agent. The figures in the entry are those of one battery.
     static func read(
-        _ reader: FieldReader, id: String, count: Int, grid: TimeGrid
+        _ reader: FieldReader, id: String, population: Population, grid: TimeGrid
     ) throws -> [BatterySpec] {
         let (charge, discharge) = try efficiencies(reader)
         let minimum = try reader.fraction("minimumSOC", default: 0)
@@ -38,9 +39,9 @@ enum BatterySection {
             standingLossPerHour: try reader.fraction("standingLossPerHour", default: 0),
             capacityFadePerFullCycle: try reader.fraction("capacityFadePerFullCycle", default: 0))
         try checkSelfDischarge(template, reader: reader, grid: grid)
-        return (1...count).map { index in
-            var spec = template
-            spec.id = count == 1 ? id : "\(id)-\(index)"
+        return population.devicesPerAgent.enumerated().map { index, devices in
+            var spec = template.representing(devices)
+            spec.id = population.agentID(id, index: index)
             return spec
         }
     }

@@ -6,17 +6,23 @@ import VPPCore
 /// A fleet of vehicles whose sessions are sampled from the ElaadNL statistics.
 enum EVFleetSection {
     static let keys = [
-        "id", "count", "location", "statistics", "models", "batteryCapacityKWh",
-        "chargerMaxPowerKW",
+        "id", "count", "agents", "location", "statistics", "sessionModel", "models",
+        "batteryCapacityKWh", "chargerMaxPowerKW", "chargerOptions",
         "v2gShare", "chargerMaxDischargePowerKW", "v2gMinimumSOC", "dailySessionProbability",
         "departureTargetSOC", "minimumArrivalSOC", "chargeEfficiency", "dischargeEfficiency",
         "source",
     ]
 
+    static let sessionModelKeys = ["arrivalHour", "connectedHours", "energyKWh", "source"]
+    static let distributionKeys = ["mean", "sd", "min", "max", "source"]
+    static let chargerOptionKeys = ["maxPowerKW", "share", "source"]
+
     struct Settings {
         var location: ChargingLocation
-        var chargerMaxKW: Double
-        var chargerMaxDischargeKW: Double
+        /// Charger power limits with their shares of the fleet.
+        var chargerOptions: [(maxPowerKW: Double, share: Double)]
+        /// V2G limit; nil means each vehicle's own charger limit.
+        var chargerMaxDischargeKW: Double?
         var v2gShare: Double
         var v2gMinimumSOC: Double
         var dailySessionProbability: Double
@@ -26,18 +32,21 @@ enum EVFleetSection {
         var dischargeEfficiency: Double
     }
 
+    /// Samples `population.agents` vehicles with their sessions, each then scaled to the
+    /// number of real vehicles it stands for. With as many agents as vehicles, every vehicle
+    /// is drawn on its own.
     static func read(
-        _ reader: FieldReader, id: String, count: Int, grid: TimeGrid, seed: UInt64,
-        files: DataFiles
+        _ reader: FieldReader, id: String, population: Population, grid: TimeGrid,
+        seed: UInt64, files: DataFiles
     ) throws -> [(spec: ElectricVehicleSpec, sessions: [ChargingSession])] {
         let locationName = try reader.choice(
             "location", from: ChargingLocation.allCases.map(\.rawValue), default: "home")
-        let charger = try reader.positive("chargerMaxPowerKW")
+        let chargers = try chargerOptions(reader)
         let settings = Settings(
             location: ChargingLocation(rawValue: locationName)!,
-            chargerMaxKW: charger,
-            chargerMaxDischargeKW: try reader.positive(
-                "chargerMaxDischargePowerKW", default: charger),
+            chargerOptions: chargers,
+            chargerMaxDischargeKW: reader.has("chargerMaxDischargePowerKW")
+                ? try reader.positive("chargerMaxDischargePowerKW") : nil,
             v2gShare: try reader.fraction("v2gShare", default: 0),
             v2gMinimumSOC: try reader.fraction("v2gMinimumSOC", default: 0.2),
             dailySessionProbability: try reader.fraction("dailySessionProbability", default: 1),
@@ -50,31 +59,98 @@ enum EVFleetSection {
                 + "(\(formatNumber(settings.minimumArrivalSOC)) is not below "
                 + "\(formatNumber(settings.targetSOC)))")
         }
-
-        let statisticsPath = try reader.string("statistics")
-        let statistics = try files.reading(field: reader.fieldPath("statistics")) {
-            try ElaadNLStatistics(
-                directory: files.url(statisticsPath), label: statisticsPath,
-                location: settings.location)
-        }
+        let sampler = try sessionDistribution(reader, location: settings.location, files: files)
         let models = try vehicleModels(reader, files: files)
         var random = SeededRandom.stream(seed: seed, label: "ev-fleet:\(id)")
-        let sampler = SessionSampler(statistics: statistics)
-        return (1...count).map { index in
+        return population.devicesPerAgent.enumerated().map { index, devices in
             let model = models[
                 models.count == 1 ? 0 : random.nextIndex(weights: models.map(\.registrations))]
             let isV2G = random.nextUnit() < settings.v2gShare
+            let charger = settings.chargerOptions.count == 1 ? settings.chargerOptions[0]
+                : settings.chargerOptions[random.nextIndex(weights: chargers.map(\.share))]
             let spec = ElectricVehicleSpec(
-                id: count == 1 ? id : "\(id)-\(index)", batteryCapacityKWh: model.batteryKWh,
-                maxChargePowerKW: min(settings.chargerMaxKW, model.maxACChargeKW),
-                maxDischargePowerKW: isV2G ? settings.chargerMaxDischargeKW : 0,
+                id: population.agentID(id, index: index), batteryCapacityKWh: model.batteryKWh,
+                maxChargePowerKW: min(charger.maxPowerKW, model.maxACChargeKW),
+                maxDischargePowerKW: isV2G
+                    ? settings.chargerMaxDischargeKW ?? charger.maxPowerKW : 0,
                 chargeEfficiency: settings.chargeEfficiency,
                 dischargeEfficiency: settings.dischargeEfficiency,
                 minimumSOCForDischarge: settings.v2gMinimumSOC, maximumSOC: 1)
             let sessions = sampleSessions(
                 spec: spec, settings: settings, sampler: sampler, grid: grid, random: &random)
-            return (spec, sessions)
+            return (spec.representing(devices), sessions.map { $0.representing(devices) })
         }
+    }
+
+    /// One charger limit (`chargerMaxPowerKW`) or a mix (`chargerOptions`, drawn by share).
+    private static func chargerOptions(
+        _ reader: FieldReader
+    ) throws -> [(maxPowerKW: Double, share: Double)] {
+        if reader.has("chargerMaxPowerKW") == reader.has("chargerOptions") {
+            throw reader.inconsistency(
+                "chargerMaxPowerKW", "give exactly one of 'chargerMaxPowerKW' (one charger "
+                    + "limit for the whole fleet) or 'chargerOptions' (a list of "
+                    + "{maxPowerKW, share})")
+        }
+        if reader.has("chargerMaxPowerKW") {
+            return [(try reader.positive("chargerMaxPowerKW"), 1)]
+        }
+        let options = try reader.objects("chargerOptions", allowed: chargerOptionKeys).map {
+            (maxPowerKW: try $0.positive("maxPowerKW"), share: try $0.fraction("share"))
+        }
+        let total = options.reduce(0) { $0 + $1.share }
+        guard !options.isEmpty, abs(total - 1) <= 1e-9 else {
+            throw reader.inconsistency("chargerOptions", "the shares must add up to 1 "
+                + "(they add up to \(formatNumber(total)))")
+        }
+        return options
+    }
+
+    /// Measured ElaadNL statistics (`statistics`, a folder) or a parametric model
+    /// (`sessionModel`: truncated normals for arrival hour, hours connected and energy).
+    private static func sessionDistribution(
+        _ reader: FieldReader, location: ChargingLocation, files: DataFiles
+    ) throws -> any SessionDistribution {
+        if reader.has("statistics") == reader.has("sessionModel") {
+            throw reader.inconsistency(
+                "statistics", "give exactly one of 'statistics' (a folder of measured "
+                    + "session statistics) or 'sessionModel' (distributions of arrival hour, "
+                    + "connected hours and energy)")
+        }
+        if reader.has("sessionModel") {
+            let model = try reader.object("sessionModel", allowed: sessionModelKeys)
+            return ParametricSessions(
+                arrivalHour: try distribution(model, "arrivalHour", within: 0...48),
+                connectedHours: try distribution(model, "connectedHours", within: 0.25...168),
+                energyKWh: try distribution(model, "energyKWh", within: 0...1000))
+        }
+        let statisticsPath = try reader.string("statistics")
+        return try files.reading(field: reader.fieldPath("statistics")) {
+            SessionSampler(statistics: try ElaadNLStatistics(
+                directory: files.url(statisticsPath), label: statisticsPath, location: location))
+        }
+    }
+
+    /// `{mean, sd, min, max}` with min <= mean <= max inside `bounds`.
+    private static func distribution(
+        _ parent: FieldReader, _ key: String, within bounds: ClosedRange<Double>
+    ) throws -> TruncatedNormal {
+        let reader = try parent.object(key, allowed: distributionKeys)
+        let allowed = "a number from \(formatNumber(bounds.lowerBound)) to "
+            + "\(formatNumber(bounds.upperBound))"
+        let mean = try reader.number("mean", in: bounds, allowed: allowed)
+        let minimum = try reader.number("min", in: bounds, allowed: allowed,
+                                        default: bounds.lowerBound)
+        let maximum = try reader.number("max", in: bounds, allowed: allowed,
+                                        default: bounds.upperBound)
+        guard minimum <= mean, mean <= maximum else {
+            throw reader.inconsistency("mean", "must lie within [min, max] = "
+                + "[\(formatNumber(minimum)), \(formatNumber(maximum))], "
+                + "not \(formatNumber(mean))")
+        }
+        return TruncatedNormal(
+            mean: mean, standardDeviation: try reader.nonNegative("sd"),
+            minimum: minimum, maximum: maximum)
     }
 
     /// The vehicle models to draw from: the `models` table, weighted by registrations, or
@@ -114,7 +190,8 @@ enum EVFleetSection {
     /// The energy asked for is capped at what the charger can deliver in the stay and at what fits
     /// between the minimum arrival SOC and the departure target.
     static func sampleSessions(
-        spec: ElectricVehicleSpec, settings: Settings, sampler: SessionSampler, grid: TimeGrid,
+        spec: ElectricVehicleSpec, settings: Settings, sampler: any SessionDistribution,
+        grid: TimeGrid,
         random: inout SeededRandom
     ) -> [ChargingSession] {
         var sessions: [ChargingSession] = []

@@ -3,16 +3,31 @@ import Assets
 import VPPCore
 
 enum BaseLoadSection {
-    static let keys = ["id", "profile", "scale", "source"]
+    static let keys = ["id", "profile", "scale", "peakKW", "source"]
 
-    /// Adds each base load (profile × scale) into `total`.
+    /// Adds each base load (profile × scale) into `total`. With `peakKW` instead of `scale`,
+    /// the profile is scaled so that its highest value within the horizon is `peakKW`: a
+    /// load shape fitted to a measured peak.
     static func add(
         _ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles
     ) throws {
         let profile = try files.profile(
             reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
-        let scale = try reader.nonNegative("scale", default: 1)
         try rejectNegative(profile, reader: reader, grid: grid, what: "load")
+        let scale: Double
+        if reader.has("peakKW") {
+            guard !reader.has("scale") else {
+                throw reader.inconsistency("peakKW", "give either 'scale' or 'peakKW', not both")
+            }
+            let highest = profile.max() ?? 0
+            guard highest > 0 else {
+                throw reader.inconsistency("peakKW", "the profile is zero throughout the "
+                    + "horizon, so it cannot be scaled to a peak")
+            }
+            scale = try reader.positive("peakKW") / highest
+        } else {
+            scale = try reader.nonNegative("scale", default: 1)
+        }
         for step in grid.steps { total[step] += profile[step] * scale }
     }
 }
@@ -34,8 +49,8 @@ enum PVSection {
 
 enum CurtailableLoadSection {
     static let keys = [
-        "id", "profile", "scale", "maxShedFraction", "costPerKWhShed", "reboundFraction",
-        "reboundMaxPowerKW", "source",
+        "id", "count", "agents", "profile", "scale", "maxShedFraction", "costPerKWhShed",
+        "reboundFraction", "reboundMaxPowerKW", "source",
     ]
 
     static func read(

@@ -33,8 +33,10 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - displayName: how messages name the file (the path as the user typed it).
     ///   - seedOverride: replaces the scenario's seed (the CLI's `--seed`).
+    ///   - agentCap: simulates every population entry with at most this many representative
+    ///     agents (the CLI's `--agents`).
     public static func load(
-        url: URL, displayName: String, seedOverride: UInt64? = nil
+        url: URL, displayName: String, seedOverride: UInt64? = nil, agentCap: Int? = nil
     ) throws -> LoadedScenario {
         guard let data = try? Data(contentsOf: url) else {
             throw ScenarioError.unreadable(
@@ -45,7 +47,7 @@ public enum ScenarioLoader {
                 file: displayName, reason: "not UTF-8 text; save it as UTF-8")
         }
         return try load(json: parse(text, displayName: displayName), url: url,
-                        displayName: displayName, seedOverride: seedOverride)
+                        displayName: displayName, seedOverride: seedOverride, agentCap: agentCap)
     }
 
     /// Parses scenario text, for callers that edit the JSON before loading it (sweeps).
@@ -60,15 +62,16 @@ public enum ScenarioLoader {
 
     /// Loads a scenario already parsed; data paths resolve against `url`'s folder.
     public static func load(
-        json root: JSONValue, url: URL, displayName: String, seedOverride: UInt64? = nil
+        json root: JSONValue, url: URL, displayName: String, seedOverride: UInt64? = nil,
+        agentCap: Int? = nil
     ) throws -> LoadedScenario {
         let reader = try FieldReader(root, file: displayName, path: "", allowed: topLevelKeys)
         let files = DataFiles(scenarioURL: url, scenarioFile: displayName)
-        return try build(reader, files: files, seedOverride: seedOverride)
+        return try build(reader, files: files, seedOverride: seedOverride, agentCap: agentCap)
     }
 
     private static func build(
-        _ reader: FieldReader, files: DataFiles, seedOverride: UInt64?
+        _ reader: FieldReader, files: DataFiles, seedOverride: UInt64?, agentCap: Int?
     ) throws -> LoadedScenario {
         let name = try reader.string("name")
         let nameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."
@@ -104,7 +107,7 @@ public enum ScenarioLoader {
             importPricePerKWh: tariff.importPricePerKWh,
             exportPricePerKWh: tariff.exportPricePerKWh,
             currency: tariff.currency, peakWindow: window)
-        try readAssets(reader, into: &input, ids: &ids, files: files)
+        try readAssets(reader, into: &input, ids: &ids, files: files, agentCap: agentCap)
 
         var demandResponse: DemandResponseConfiguration?
         if ["events", "baselines", "settlement"].contains(where: reader.has) {
@@ -128,34 +131,41 @@ public enum ScenarioLoader {
 
     private static func readAssets(
         _ reader: FieldReader, into input: inout SimulationInput, ids: inout AssetIDs,
-        files: DataFiles
+        files: DataFiles, agentCap: Int?
     ) throws {
         let grid = input.grid
         for entry in try reader.objects("batteries", allowed: BatterySection.keys) {
-            let (id, count) = try ids.claim(
-                entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
-            input.batteries += try BatterySection.read(entry, id: id, count: count, grid: grid)
+            let population = try Population.read(entry, agentCap: agentCap)
+            let (id, _) = try ids.claim(entry, count: population.agents)
+            input.batteries += try BatterySection.read(
+                entry, id: id, population: population, grid: grid)
         }
         for entry in try reader.objects("evFleets", allowed: EVFleetSection.keys) {
-            let (id, count) = try ids.claim(
-                entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            let population = try Population.read(entry, agentCap: agentCap)
+            let (id, _) = try ids.claim(entry, count: population.agents)
             input.evChargers += try EVFleetSection.read(
-                entry, id: id, count: count, grid: grid, seed: input.seed, files: files)
+                entry, id: id, population: population, grid: grid, seed: input.seed,
+                files: files)
         }
         for entry in try reader.objects("evs", allowed: VehicleSection.keys) {
             let (id, _) = try ids.claim(entry, count: 1)
             input.evChargers.append(try VehicleSection.read(entry, id: id, grid: grid))
         }
         for entry in try reader.objects("shiftableLoads", allowed: ShiftableLoadSection.keys) {
-            let (id, count) = try ids.claim(
-                entry, count: entry.integer("count", in: 1...1_000_000, default: 1))
+            let population = try Population.read(entry, agentCap: agentCap)
+            let (id, _) = try ids.claim(entry, count: population.agents)
             input.shiftableLoads += try ShiftableLoadSection.read(
-                entry, id: id, count: count, grid: grid)
+                entry, id: id, population: population, grid: grid)
         }
         for entry in try reader.objects("curtailableLoads", allowed: CurtailableLoadSection.keys) {
-            let (id, _) = try ids.claim(entry, count: 1)
-            input.curtailableLoads.append(
-                try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files))
+            let population = try Population.read(entry, agentCap: agentCap)
+            let (id, _) = try ids.claim(entry, count: population.agents)
+            let spec = try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files)
+            input.curtailableLoads += population.devicesPerAgent.enumerated().map {
+                var agent = spec.representing($0.element)
+                agent.id = population.agentID(id, index: $0.offset)
+                return agent
+            }
         }
     }
 }
@@ -178,13 +188,13 @@ struct AssetIDs {
                 line: entry.value("id")?.line ?? entry.line,
                 value: "\"\(id)\"", allowed: "ASCII letters, digits, '-', '_' and '.', not empty")
         }
-        // An entry with a count expands into id-1 ... id-count; all of those must be free too.
+        // An entry simulated as n agents expands into id-1 ... id-n; all must be free too.
         let expanded = count == 1 ? [id] : (1...count).map { "\(id)-\($0)" }
         for name in expanded + (count == 1 ? [] : [id]) {
             if let earlier = seen[name] {
                 throw entry.inconsistency(
                     "id", "'\(name)' is already used by \(earlier); ids must be "
-                        + "unique (an entry with a count of n also takes the ids id-1 ... id-n)")
+                        + "unique (an entry simulated as n agents also takes the ids id-1 ... id-n)")
             }
         }
         for name in expanded { seen[name] = entry.path }

@@ -6,12 +6,12 @@ import VPPCore
 /// `windowEndHour` (which may be on the next day), preferring to start at `preferredStartHour`.
 enum ShiftableLoadSection {
     static let keys = [
-        "id", "count", "energyKWh", "maxPowerKW", "windowStartHour", "windowEndHour",
+        "id", "count", "agents", "energyKWh", "maxPowerKW", "windowStartHour", "windowEndHour",
         "preferredStartHour", "source",
     ]
 
     static func read(
-        _ reader: FieldReader, id: String, count: Int, grid: TimeGrid
+        _ reader: FieldReader, id: String, population: Population, grid: TimeGrid
     ) throws -> [(id: String, jobs: [ShiftableJob])] {
         let energy = try reader.positive("energyKWh")
         let power = try reader.positive("maxPowerKW")
@@ -57,7 +57,9 @@ enum ShiftableLoadSection {
                 releaseStep: release, deadlineStep: deadline, preferredStartStep: start,
                 energyKWh: energy, maxPowerKW: power))
         }
-        return (1...count).map { (count == 1 ? id : "\(id)-\($0)", jobs) }
+        return population.devicesPerAgent.enumerated().map { index, devices in
+            (population.agentID(id, index: index), jobs.map { $0.representing(devices) })
+        }
     }
 
     private static func stepAtOrAfter(_ minutes: Double, _ grid: TimeGrid) -> Int {

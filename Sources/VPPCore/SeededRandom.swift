@@ -1,3 +1,4 @@
+import Foundation
 /// A small, fast, reproducible pseudo-random generator (xoshiro256** seeded by SplitMix64).
 ///
 /// vppsim never uses the system generator: the same seed gives the same stream on every
@@ -42,6 +43,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// A uniform draw in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A standard normal draw (Box-Muller, using two uniform draws; the second value of the
+    /// pair is discarded so that every call consumes the same number of draws).
+    public mutating func nextGaussian() -> Double {
+        let u1 = 1 - nextUnit()  // in (0, 1], so the logarithm is finite
+        let u2 = nextUnit()
+        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
     }
 
     /// An index drawn with probability proportional to `weights` (non-negative, not all zero).

@@ -32,6 +32,7 @@ enum CommandLineInterface {
             case "bench": return try BenchCommand.execute(rest)
             case "sweep": return try SweepCommand.execute(rest)
             case "merge": return try MergeCommand.execute(rest)
+            case "resolution": return try ResolutionCommand.execute(rest)
             case "report": return try ReportCommand.execute(rest)
             case "solve": return try SolveCommand.execute(rest)
             case "version", "--version": return VersionCommand.execute()

@@ -2,8 +2,8 @@ import VPPCore
 
 enum HelpText {
     static let commandNames = [
-        "run", "validate", "strategies", "compare", "bench", "sweep", "merge", "report", "solve", "version",
-        "help",
+        "run", "validate", "strategies", "compare", "bench", "sweep", "merge", "resolution",
+        "report", "solve", "version", "help",
     ]
 
     static let overview = """
@@ -24,6 +24,7 @@ enum HelpText {
       bench SCENARIO...     every strategy on every scenario over seeds, with a ranking
       sweep SCENARIO        a grid of values of scenario fields (--set), in shards if wanted
       merge SHARD_DIR...    join a sweep's shards into one folder
+      resolution SCENARIO   how results move with the number of representative agents
       report RUN_DIR        a self-contained HTML page of a run's charts
       version               print the version and the linear-algebra back end
       help [COMMAND]        show help for a command
@@ -48,8 +49,8 @@ enum HelpText {
     vppsim run: simulate a scenario and write its results.
 
     USAGE
-      vppsim run [SCENARIO] [--strategy NAME] [--seed N] [--out DIR] [--quiet]
-                 [--check-invariants] [--verbose]
+      vppsim run [SCENARIO] [--strategy NAME] [--seed N] [--agents N] [--out DIR]
+                 [--quiet] [--check-invariants] [--verbose]
 
     ARGUMENTS
       SCENARIO              a scenario JSON file; without it, the bundled default
@@ -59,6 +60,9 @@ enum HelpText {
       --strategy NAME       dispatch strategy, overriding the scenario's (see 'vppsim strategies')
       --seed N              random seed (0 to 1000000000), overriding the scenario's; it
                             drives EV session sampling, so results depend on it
+      --agents N            simulate every population entry (an entry with a 'count') with
+                            at most N representative agents, each standing for count/N
+                            devices; see 'vppsim help resolution' for how much results move
       --out DIR             result folder (default: results/<scenario name>-<strategy>); an
                             existing result folder there is replaced
       --quiet               no progress or summary on the terminal
@@ -85,7 +89,7 @@ enum HelpText {
     vppsim validate: check a scenario without running it.
 
     USAGE
-      vppsim validate SCENARIO
+      vppsim validate SCENARIO [--agents N]
 
     Reads the scenario and every data file it names, checks every field and row, samples
     the EV sessions and reports the first problem with the file, field, value and what is
@@ -112,6 +116,7 @@ enum HelpText {
         case "bench": print(BenchCommand.help)
         case "sweep": print(SweepCommand.help)
         case "merge": print(MergeCommand.help)
+        case "resolution": print(ResolutionCommand.help)
         case "report": print(ReportCommand.help)
         case "solve": print(SolveCommand.help)
         case "version": print("vppsim version: print the version and the BLAS/LAPACK back end in use.")

@@ -15,7 +15,7 @@ enum RunCommand {
             return .success
         }
         let parsed = try ParsedArguments(
-            arguments, options: ["--strategy", "--seed", "--out"],
+            arguments, options: ["--strategy", "--seed", "--out", "--agents"],
             flags: ["--quiet", "--check-invariants", "--verbose"], command: "run")
         guard parsed.positional.count <= 1 else {
             throw UsageError(description: "run takes at most one scenario file, got "
@@ -25,7 +25,9 @@ enum RunCommand {
         let logger = Logger(subsystem: "run")
         let quiet = parsed.flag("--quiet")
 
-        let scenario = try loadScenario(parsed.positional.first, seed: parsed.value("--seed"))
+        let scenario = try loadScenario(
+            parsed.positional.first, seed: parsed.value("--seed"),
+            agents: parsed.value("--agents"))
         let strategyName = parsed.value("--strategy") ?? scenario.strategyName
         guard StrategyRegistry.names.contains(strategyName) else {
             throw UsageError(description: "unknown strategy '\(strategyName)'; the strategies are: "
@@ -67,7 +69,9 @@ enum RunCommand {
     }
 
     /// Loads the named scenario, or the bundled default; scenario problems are usage errors.
-    static func loadScenario(_ path: String?, seed: String?) throws -> LoadedScenario {
+    static func loadScenario(
+        _ path: String?, seed: String?, agents: String? = nil
+    ) throws -> LoadedScenario {
         var seedValue: UInt64?
         if let seed {
             guard let value = UInt64(seed), value <= 1_000_000_000 else {
@@ -77,15 +81,27 @@ enum RunCommand {
             }
             seedValue = value
         }
+        let agentCap = try agents.map(parseAgentCount)
         let location = try path.map { (URL(fileURLWithPath: $0), $0) }
             ?? ScenarioLocator.defaultScenario()
         do {
             return try ScenarioLoader.load(
-                url: location.0, displayName: location.1, seedOverride: seedValue)
+                url: location.0, displayName: location.1, seedOverride: seedValue,
+                agentCap: agentCap)
         } catch let error as ScenarioError {
             throw UsageError(description: error.description)
         }
     }
+}
+
+/// The value of `--agents`: the most representative agents any population entry is
+/// simulated with.
+func parseAgentCount(_ text: String) throws -> Int {
+    guard let value = Int(text), value >= 1, value <= 1_000_000 else {
+        throw UsageError(description: "--agents must be a whole number from 1 to 1000000 "
+            + "(the most agents any population entry is simulated with), got '\(text)'")
+    }
+    return value
 }
 
 enum ValidateCommand {
@@ -94,24 +110,34 @@ enum ValidateCommand {
             print(HelpText.validate)
             return .success
         }
-        let parsed = try ParsedArguments(arguments, options: [], flags: [], command: "validate")
+        let parsed = try ParsedArguments(
+            arguments, options: ["--agents"], flags: [], command: "validate")
         guard parsed.positional.count == 1 else {
             throw UsageError(
                 description: "validate takes one scenario file (see 'vppsim help validate')")
         }
-        let scenario = try RunCommand.loadScenario(parsed.positional[0], seed: nil)
+        let scenario = try RunCommand.loadScenario(
+            parsed.positional[0], seed: nil, agents: parsed.value("--agents"))
         let input = scenario.input
         let sessions = input.evChargers.reduce(0) { $0 + $1.sessions.count }
+        let batteryDevices = input.batteries.reduce(0) { $0 + $1.devices }
+        let vehicles = input.evChargers.reduce(0) { $0 + $1.spec.devices }
         print("\(parsed.positional[0]): valid. '\(scenario.name)': "
             + "\(input.grid.stepCount) steps of "
             + "\(input.grid.stepMinutes) min from \(input.grid.start); "
-            + "\(input.batteries.count) batteries, "
-            + "\(input.evChargers.count) EVs with \(sessions) sessions, "
+            + agentText(input.batteries.count, standingFor: batteryDevices, "batteries")
+            + ", " + agentText(input.evChargers.count, standingFor: vehicles, "EVs")
+            + " with \(sessions) sessions, "
             + "\(input.shiftableLoads.count) shiftable "
             + "and \(input.curtailableLoads.count) curtailable loads; "
             + "strategy \(scenario.strategyName)")
         return .success
     }
+}
+
+/// "12 batteries", or "40 batteries (agents for 2000000)" when agents stand for more.
+private func agentText(_ agents: Int, standingFor devices: Int, _ noun: String) -> String {
+    agents == devices ? "\(agents) \(noun)" : "\(agents) \(noun) (agents for \(devices))"
 }
 
 enum StrategiesCommand {

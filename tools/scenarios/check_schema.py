@@ -46,8 +46,25 @@ GENERATOR = {
     "targetPercent": 5,
 }
 
+FLEET = {
+    "id": "cars", "count": 2000000, "agents": 500,
+    "sessionModel": {"arrivalHour": {"mean": 19, "sd": 2},
+                     "connectedHours": {"mean": 11, "sd": 2, "min": 1, "max": 24},
+                     "energyKWh": {"mean": 14, "sd": 6, "min": 1}},
+    "batteryCapacityKWh": 60,
+    "chargerOptions": [{"maxPowerKW": 7, "share": 0.8}, {"maxPowerKW": 11, "share": 0.2}],
+}
+
 # Each must be rejected. The name says why.
 BAD_SCENARIOS = {
+    "fleet with both statistics and sessionModel": with_change(
+        lambda s: s.update(evFleets=[dict(FLEET, statistics="data/elaad")])),
+    "fleet with both chargerMaxPowerKW and chargerOptions": with_change(
+        lambda s: s.update(evFleets=[dict(FLEET, chargerMaxPowerKW=7)])),
+    "base load with both scale and peakKW": with_change(lambda s: s.update(baseLoads=[
+        {"id": "l", "profile": {"file": "x.csv", "column": "kW"}, "scale": 1, "peakKW": 5}])),
+    "agents as a fraction": with_change(
+        lambda s: s.update(batteries=[dict(BATTERY, count=10, agents=2.5)])),
     "unknown top-level key": with_change(lambda s: s.update(horizn={})),
     "unknown key in horizon": with_change(lambda s: s["horizon"].update(stepMinute=15)),
     "negative battery capacity": with_change(
@@ -143,6 +160,8 @@ BAD_SCENARIOS = {
 
 # Each must be accepted: the new sections in their simplest valid forms.
 GOOD_SCENARIOS = {
+    "a population fleet with a session model and a charger mix": with_change(
+        lambda s: s.update(evFleets=[FLEET], batteries=[dict(BATTERY, count=100, agents=1)])),
     "source in a profile object": with_change(lambda s: s.update(baseLoads=[{
         "id": "l", "profile": {"file": "x.csv", "column": "kW", "source": "x"}}])),
     "mpc with every section": with_change(lambda s: s.update(
@@ -184,7 +203,8 @@ GOOD_SCENARIOS = {
 
 def scenario_files():
     for path in sorted(SCENARIO_DIR.rglob("*.json")):
-        if DATA_DIR in path.parents:
+        # data files and TOU schedules (tariffs/ folders) are not scenarios
+        if DATA_DIR in path.parents or "tariffs" in path.relative_to(SCENARIO_DIR).parts:
             continue
         yield path
 

@@ -1,0 +1,61 @@
+import Optimizer
+
+/// The dispatch model in units of `unitKW` kW (and `unitKW` kWh), so that a city of 40 GW
+/// and a home of 5 kW reach the solver with numbers of the same size.
+///
+/// Every dispatch variable is a power or an energy, so one unit serves them all: bounds and
+/// row bounds are divided by the unit and coefficients (efficiencies, step hours) do not
+/// change. The objective is measured in units of `unitKW` money too, so linear costs stay
+/// as they are and quadratic costs are multiplied by the unit; row duals and reduced costs
+/// are then the same as in kW, and only the primal values and the objective scale back. The unit is a power of two, so scaling and unscaling are exact, and
+/// sites below about a megawatt keep the unit 1 and the very same model as before.
+struct ScaledModel {
+    private(set) var model: Model
+    let unitKW: Double
+
+    /// Largest magnitude, in model units, the dispatch numbers are brought down to.
+    static let targetMagnitude = 1024.0
+
+    init(name: String, largestKW: Double) {
+        model = Model(name: name)
+        var unit = 1.0
+        while largestKW / unit > ScaledModel.targetMagnitude { unit *= 2 }
+        unitKW = unit
+    }
+
+    var variableCount: Int { model.variableCount }
+    var rowCount: Int { model.rowCount }
+
+    mutating func beginBlock(name: String) { model.beginBlock(name: name) }
+    mutating func endBlock() { model.endBlock() }
+
+    /// A variable in kW or kWh; `cost` is per kW (kWh), `quadraticCost` per kW².
+    @discardableResult
+    mutating func addVariable(
+        name: String, lower: Double = 0, upper: Double = .infinity,
+        cost: Double = 0, quadraticCost: Double = 0
+    ) -> VariableID {
+        model.addVariable(
+            name: name, lower: lower / unitKW, upper: upper / unitKW, cost: cost,
+            quadraticCost: quadraticCost * unitKW)
+    }
+
+    /// `lower <= Σ coefficient × variable <= upper` with bounds in kW or kWh.
+    @discardableResult
+    mutating func addRow(
+        name: String, terms: [(VariableID, Double)], lower: Double, upper: Double
+    ) -> RowID {
+        model.addRow(name: name, terms: terms, lower: lower / unitKW, upper: upper / unitKW)
+    }
+
+    /// Solves and returns the result in kW, kWh and money: primal values and the objective
+    /// times the unit.
+    func solve(settings: SolverSettings) throws -> SolveResult {
+        var result = try model.solve(settings: settings)
+        guard unitKW != 1 else { return result }
+        result.x = result.x.map { $0 * unitKW }
+        result.objective *= unitKW
+        result.iterates = result.iterates.map { $0.map { $0 * unitKW } }
+        return result
+    }
+}

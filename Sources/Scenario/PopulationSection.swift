@@ -1,0 +1,41 @@
+import Assets
+import InputData
+
+/// The size of one asset entry: `count` real devices simulated as `agents` representative
+/// agents, each standing for `count / agents` of them (see `Assets/Representation.swift`).
+struct Population {
+    /// Largest `count` an entry may give: more than any city's fleet of one kind.
+    static let maximumCount = 100_000_000
+    /// Most agents one entry may simulate; each is a full asset with its own state.
+    static let maximumAgents = 1_000_000
+
+    let count: Int
+    /// Real devices behind each simulated agent, in agent order; sums to `count`.
+    let devicesPerAgent: [Int]
+
+    var agents: Int { devicesPerAgent.count }
+
+    /// Reads `count` and `agents` from an entry. `agentCap` (the CLI's `--agents`) lowers
+    /// the number of agents of every entry to at most that many.
+    static func read(_ reader: FieldReader, agentCap: Int?) throws -> Population {
+        let count = try reader.integer("count", in: 1...maximumCount, default: 1)
+        let given = try reader.integer("agents", in: 1...maximumCount, default: count)
+        guard given <= count else {
+            throw reader.inconsistency("agents", "an entry of \(count) devices can be simulated "
+                + "with at most \(count) agents, not \(given)")
+        }
+        let agents = min(given, agentCap ?? given)
+        guard agents <= maximumAgents else {
+            throw reader.inconsistency("agents", "\(agents) agents would each be simulated on "
+                + "their own; give 'agents' of at most \(maximumAgents) (each then stands for "
+                + "count / agents devices) or run with --agents")
+        }
+        return Population(count: count, devicesPerAgent: Assets.devicesPerAgent(
+            count: count, agents: agents))
+    }
+
+    /// The id of agent `index` (from 0) of an entry named `id`.
+    func agentID(_ id: String, index: Int) -> String {
+        agents == 1 ? id : "\(id)-\(index + 1)"
+    }
+}

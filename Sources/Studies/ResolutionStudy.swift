@@ -1,0 +1,39 @@
+import Foundation
+import Scenario
+
+/// How much a scenario's results move with the number of representative agents: the same
+/// scenario and seed run at several `--agents` caps, each measured against the finest.
+///
+/// Agents of identical devices (batteries, curtailable and shiftable loads) aggregate
+/// exactly, so only sampled populations (EV fleets) move; the table shows by how much.
+public enum ResolutionStudy {
+    public static func entries(
+        scenario path: String, agentCaps: [Int], strategy: String?, seed: UInt64?,
+        settings: StudySettings
+    ) throws -> [Comparison.Entry] {
+        if let strategy { try StudyRunner.checkStrategyNames([strategy]) }
+        let url = URL(fileURLWithPath: path)
+        let loaded = try agentCaps.map {
+            ScenarioBox(scenario: try ScenarioLoader.load(
+                url: url, displayName: path, seedOverride: seed, agentCap: $0))
+        }
+        let progress = StudyProgress(
+            label: "resolution", totalRuns: loaded.count, quiet: settings.quiet)
+        let runs = try orderedParallelMap(count: loaded.count, workers: settings.workers) { job in
+            let scenario = loaded[job].scenario
+            let run = try StudyRunner.run(
+                scenario, strategies: [strategy ?? scenario.strategyName],
+                version: settings.version)
+            progress.runFinished()
+            return run[0]
+        }
+        progress.finish()
+        return zip(agentCaps, runs).map { cap, run in
+            Comparison.Entry(label: label(agentCap: cap), kpis: run.kpis,
+                             ownReference: run.reference)
+        }
+    }
+
+    /// The entry label of a resolution: "agents-<cap>".
+    public static func label(agentCap: Int) -> String { "agents-\(agentCap)" }
+}

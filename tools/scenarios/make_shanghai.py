@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Writes the Shanghai scenario library, scenarios/shanghai/*.json.
+
+Every number carries its source: a public figure from the domain notes (cited as published),
+a derived data file (data/SOURCES.md), or the word "assumption". Run from the repository
+root; the output is deterministic.
+"""
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+OUT = ROOT / "scenarios/shanghai"
+DATA = "../data/shanghai/cz2_buildings_2025.csv"
+CZ2 = "CityLearn 2.1.2 climate zone 2 building data (see data/SOURCES.md)"
+
+PEAK_2025_KW = 40_550_000
+PEAK_2025 = "Shanghai record peak 40.55 GW on 11 Aug 2025 at 11:23 (Xinhua 2025-08-12)"
+COP = 3.0
+COP_NOTE = "cooling converted to electric power at COP 3.0: assumption"
+TARGET = {
+    "reductionFraction": 0.05, "durationHours": 2,
+    "source": "Shanghai green transition plan 2024-2027: peak response of at least 5% of peak "
+              "load by 2025; the 2 h duration is an assumption"}
+
+
+def tariff(hours: str = "a") -> dict:
+    return {
+        "importPrice": {"touSchedule": f"tariffs/shanghai_tou_hours_{hours}.json",
+                        "source": "Shanghai two-part C&I TOU ratios (DRC notice reported "
+                                  "2022-12-19); hours and the 0.65 CNY/kWh flat price: see "
+                                  "tariffs/README.md"},
+        "exportPricePerKWh": 0.0, "currency": "CNY",
+        "source": "export credit 0: assumption"}
+
+
+def horizon(start: str, hours: int) -> dict:
+    return {"start": start, "durationHours": hours, "stepMinutes": 15,
+            "source": "15-minute settlement steps: assumption"}
+
+
+def cooling_load(id_: str, building: int, count: int, kw_per_building: float,
+                 shed: float, source: str) -> dict:
+    """A population of buildings whose cooling can be curtailed (shed share of it)."""
+    # building_N_cooling_kWth peaks near 267 (1), 69 (2), 179 (3), 192 (4) kWth in the data
+    peaks = {1: 266.9, 2: 68.59, 3: 179.39, 4: 191.58}
+    scale = kw_per_building / peaks[building]  # kWth profile -> kWe of one building
+    return {
+        "id": id_, "count": count, "agents": 1,
+        "profile": {"file": DATA, "column": f"building_{building}_cooling_kWth"},
+        "scale": round(scale, 6), "maxShedFraction": shed, "costPerKWhShed": 0.3,
+        "reboundFraction": 0.5, "reboundMaxPowerKW": round(0.3 * kw_per_building, 3),
+        "source": f"{CZ2}, building {building} cooling load; {COP_NOTE}; {source}; peak "
+                  f"electric cooling {kw_per_building} kW per building, shed share, cost "
+                  f"0.3 CNY/kWh and rebound 50%: assumptions"}
+
+
+def ev_fleet(id_: str, count: int, agents: int, location: str, arrival, connected, energy,
+             v2g_share: float, source: str) -> dict:
+    return {
+        "id": id_, "count": count, "agents": agents, "location": location,
+        "sessionModel": {
+            "arrivalHour": {"mean": arrival[0], "sd": arrival[1], "min": 0, "max": 30},
+            "connectedHours": {"mean": connected[0], "sd": connected[1], "min": 1, "max": 24},
+            "energyKWh": {"mean": energy[0], "sd": energy[1], "min": 1, "max": 60},
+            "source": "assumption: no Shanghai charging statistics are on PyPI"},
+        "batteryCapacityKWh": 60,
+        "chargerOptions": [
+            {"maxPowerKW": 7, "share": 0.8, "source": "assumption: AC home/work wallbox"},
+            {"maxPowerKW": 11, "share": 0.2, "source": "assumption"}],
+        "v2gShare": v2g_share, "chargerMaxDischargePowerKW": 7, "v2gMinimumSOC": 0.3,
+        "departureTargetSOC": 0.8, "minimumArrivalSOC": 0.2,
+        "chargeEfficiency": 0.95, "dischargeEfficiency": 0.95,
+        "source": f"{source}; 60 kWh battery, efficiencies and SOC limits: assumptions"}
+
+
+def battery(id_: str, count: int, kwh: float, kw: float, source: str) -> dict:
+    return {"id": id_, "count": count, "agents": 1, "energyCapacityKWh": kwh,
+            "maxChargePowerKW": kw, "maxDischargePowerKW": kw, "roundTripEfficiency": 0.88,
+            "minimumSOC": 0.1, "maximumSOC": 0.95, "initialSOC": 0.5,
+            "source": f"{source}; round trip 88% and SOC limits: assumptions"}
+
+
+def citywide(variant: str) -> dict:
+    """Scenario 1: the city's summer peak day; today's VPP or the fleet needed for 5%."""
+    today = variant == "today"
+    return {
+        "name": f"shanghai-citywide-2025-{variant}",
+        "description": (
+            "Shanghai's summer peak day, 11 Aug 2025: city load shaped from building "
+            "profiles and scaled to the 40.55 GW record, with "
+            + ("a fleet sized like today's VPP (about 1.0 GW adjustable in summer 2025)."
+               if today else "the fleet that the 5% goal (about 2.1 GW) would need.")),
+        "seed": 2025,
+        "horizon": horizon("2025-08-11T00:00:00", 24),
+        "tariff": tariff("a"),
+        "peakWindow": {"startHour": 10, "endHour": 16,
+                       "source": "around the 2025 record peaks at 11:23 and 11:49 and the "
+                                 "load shape's afternoon maximum: assumption"},
+        "baseLoads": [{
+            "id": "city-load", "profile": {"file": DATA, "column": "city_load_shape"},
+            "peakKW": PEAK_2025_KW,
+            "source": f"{PEAK_2025}; shape: city_load_shape of {CZ2} (an assumed mix of "
+                      "industry, commercial and residential). The modelled flexible loads "
+                      "add to it, so the modelled peak is a little higher"}],
+        "batteries": [battery(
+            "grid-storage", 100 if today else 300, 4000, 2000,
+            "user-side and grid-side storage enrolled in the VPP: "
+            + ("200 MW / 400 MWh (assumption)" if today else "600 MW / 1.2 GWh (assumption)"))],
+        "curtailableLoads": [
+            cooling_load("office-cooling", 1, 4000, 250, 0.15 if today else 0.25,
+                         "10,000 commercial buildings in all: assumption"),
+            cooling_load("retail-cooling", 3, 4000, 200, 0.15 if today else 0.25,
+                         "retail share: assumption"),
+            cooling_load("strip-mall-cooling", 4, 2000, 150, 0.15 if today else 0.25,
+                         "assumption")],
+        "evFleets": [
+            ev_fleet("home-evs", 1_600_000, 800, "home", (19.0, 2.0), (11.0, 2.5),
+                     (14.0, 6.0), 0.0,
+                     "2,000,000 battery EVs in the city: the scale the plan's EV goals imply "
+                     "(assumption); 80% charge at home: assumption"),
+            ev_fleet("work-evs", 400_000, 400, "workplace", (8.75, 0.75), (8.5, 1.5),
+                     (10.0, 5.0), 0.0 if today else 0.25,
+                     "20% charge at work: assumption; "
+                     + ("no V2G today" if today else "25% of them V2G: assumption"))],
+        "strategy": {"name": "rule-based"},
+        "responseTarget": TARGET,
+        "source": ("Public figures: domain notes (hotlink.work/cn/info/3825 for the 2025 VPP: "
+                   "46 operators, 1.71 GW registered, 1.0 GW adjustable, DR up to 2.1 GW). "
+                   "The fleet's composition is an assumption sized against those totals."),
+    }
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for variant in ("today", "five-percent"):
+        scenario = citywide(variant)
+        path = OUT / f"citywide-2025-{variant}.json"
+        path.write_text(json.dumps(scenario, indent=2, ensure_ascii=False) + "\n")
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
