@@ -24,6 +24,7 @@ SHAPE_SHARES = {"industry": 0.45, "commercial": 0.35, "residential": 0.20}
 EQ_COL = "Equipment Electric Power [kWh]"
 COOL_COL = "Cooling Load [kWh]"
 TEMP_COL = "Outdoor Drybulb Temperature [C]"
+PV_COL = "Solar Generation [W/kW]"
 
 
 def stamp(i: int) -> dt.datetime:
@@ -43,6 +44,9 @@ def derive_shanghai(cl, out: dict, notes: dict, *, read_csv_member, csv_bytes, f
         ie, ic = header.index(EQ_COL), header.index(COOL_COL)
         equipment[b] = [float(r[ie]) for r in body]
         cooling[b] = [float(r[ic]) for r in body]
+        if b == 1:
+            ip = header.index(PV_COL)
+            pv = [float(r[ip]) / 1000 for r in body]
     rows, _ = read_csv_member(cl, f"{CZ2_DIR}weather.csv")
     temperature = [float(r[rows[0].index(TEMP_COL)]) for r in rows[1:]]
     if len(temperature) != N_HOURS:
@@ -52,7 +56,7 @@ def derive_shanghai(cl, out: dict, notes: dict, *, read_csv_member, csv_bytes, f
     header = ["timestamp"]
     for b in range(1, N_BUILDINGS + 1):
         header += [f"building_{b}_equipment_kW", f"building_{b}_cooling_kWth"]
-    header += ["outdoor_temperature_C", "city_load_shape"]
+    header += ["outdoor_temperature_C", "pv_kW_per_kWp", "city_load_shape"]
 
     def electric(b: int, i: int) -> float:
         return equipment[b][i] + cooling[b][i] / COOLING_COP
@@ -71,7 +75,7 @@ def derive_shanghai(cl, out: dict, notes: dict, *, read_csv_member, csv_bytes, f
         row = [iso(stamp(i))]
         for b in range(1, N_BUILDINGS + 1):
             row += [fmt(equipment[b][i], 4), fmt(cooling[b][i], 4)]
-        row += [fmt(temperature[i], 2), fmt(shape[i] / peak, 6)]
+        row += [fmt(temperature[i], 2), fmt(pv[i], 6), fmt(shape[i] / peak, 6)]
         body.append(row)
     out["shanghai/cz2_buildings_2025.csv"] = csv_bytes(header, body)
     peak_row = max(range(N_HOURS), key=lambda i: shape[i])
@@ -95,7 +99,8 @@ def sources_section(notes: dict, origin) -> list[str]:
         "profiles are not on PyPI.",
         "- Columns: `building_N_equipment_kW` (Equipment Electric Power, kWh per hour = kW), "
         "`building_N_cooling_kWth` (Cooling Load, thermal kW), `outdoor_temperature_C` (weather "
-        "Outdoor Drybulb Temperature), 4, 4 and 2 decimals.",
+        "Outdoor Drybulb Temperature), 4, 4 and 2 decimals; `pv_kW_per_kWp` (building 1's Solar "
+        "Generation in W per kW of PV, divided by 1000; 6 decimals).",
         "- Buildings 1-4 have no cooling at night and a daytime peak (commercial); buildings "
         "5-9 cool through the night (residential). Building 1's weekday load is 3 times its "
         "weekend load at 14:00 (office-like). These labels are read from the data, not from "

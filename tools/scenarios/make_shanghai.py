@@ -93,15 +93,16 @@ def citywide(variant: str) -> dict:
         "seed": 2025,
         "horizon": horizon("2025-08-11T00:00:00", 24),
         "tariff": tariff("a"),
-        "peakWindow": {"startHour": 10, "endHour": 16,
-                       "source": "around the 2025 record peaks at 11:23 and 11:49 and the "
+        "peakWindow": {"startHour": 10, "endHour": 18,
+                       "source": "from the 2025 record peaks at 11:23 and 11:49 to past the "
                                  "load shape's afternoon maximum: assumption"},
         "baseLoads": [{
             "id": "city-load", "profile": {"file": DATA, "column": "city_load_shape"},
-            "peakKW": PEAK_2025_KW,
-            "source": f"{PEAK_2025}; shape: city_load_shape of {CZ2} (an assumed mix of "
-                      "industry, commercial and residential). The modelled flexible loads "
-                      "add to it, so the modelled peak is a little higher"}],
+            "peakKW": PEAK_2025_KW - 2_250_000,
+            "source": f"{PEAK_2025}, less 2.25 GW for the modelled cooling and EV charging "
+                      "at the peak, so that the uncontrolled city peaks near the record; "
+                      f"shape: city_load_shape of {CZ2} (an assumed mix of industry, "
+                      "commercial and residential)"}],
         "batteries": [battery(
             "grid-storage", 100 if today else 300, 4000, 2000,
             "user-side and grid-side storage enrolled in the VPP: "
@@ -130,11 +131,153 @@ def citywide(variant: str) -> dict:
     }
 
 
+def huangpu() -> dict:
+    """Scenario 2: the Huangpu commercial-building VPP against the published pilot."""
+    return {
+        "name": "shanghai-huangpu-commercial-vpp",
+        "description": (
+            "Huangpu district's commercial-building VPP on the 2025 peak day: about 200 large "
+            "commercial buildings (district peak about 500 MW) whose cooling can be curtailed, "
+            "with storage and EV chargers; the check is the published pilot: 10% average "
+            "reduction held for 4 hours, 25% in the best building."),
+        "seed": 2025,
+        "horizon": horizon("2025-08-11T00:00:00", 24),
+        "tariff": tariff("a"),
+        "peakWindow": {"startHour": 10, "endHour": 17,
+                       "source": "commercial buildings' cooling peak hours: assumption"},
+        "baseLoads": [{
+            "id": "district-other-load", "profile": {"file": DATA,
+                                                     "column": "building_1_equipment_kW"},
+            "peakKW": 300_000,
+            "source": "Huangpu district peak about 500 MW (Huangpu DRC article, 2018); the "
+                      "300 MW not modelled as cooling below (equipment, lighting, other "
+                      f"buildings) shaped like building 1's equipment load of {CZ2}: "
+                      "assumption"}],
+        "curtailableLoads": [
+            cooling_load("office-cooling", 1, 120, 1000, 0.25,
+                         "200+ large commercial buildings (Huangpu DRC article, 2018); "
+                         "120 offices: assumption"),
+            cooling_load("retail-cooling", 3, 80, 1000, 0.25, "80 retail buildings: assumption")],
+        "batteries": [battery("building-storage", 50, 2000, 1000,
+                              "new storage in the VPP (named in the plan): 50 MW / 100 MWh, "
+                              "assumption")],
+        "evFleets": [ev_fleet("office-chargers", 10_000, 200, "workplace", (8.75, 0.75),
+                              (8.5, 1.5), (10.0, 5.0), 0.2,
+                              "EV chargers in the VPP (named in the plan); 10,000 vehicles "
+                              "and 20% V2G: assumption")],
+        "strategy": {"name": "rule-based"},
+        "responseTarget": {
+            "reductionFraction": 0.10, "durationHours": 4,
+            "source": "Huangpu pilot: average 10% reduction held for 4 h (Huangpu DRC "
+                      "article, 2018)"},
+        "source": "Figures: domain notes (Huangpu DRC article, 2018); shed share 25% of "
+                  "cooling = the pilot's best building, applied to all: assumption",
+    }
+
+
+def v2g() -> dict:
+    """Scenario 3: large-scale vehicle-grid interaction under the Shanghai TOU tariff."""
+    return {
+        "name": "shanghai-vehicle-grid-interaction",
+        "description": (
+            "100,000 EVs at homes and workplaces under the Shanghai TOU tariff, with charger "
+            "limits and departure targets; a quarter can discharge (V2G). Run it with "
+            "--set evFleets.0.v2gShare=0 and =0.25 to see what V2G adds over smart charging."),
+        "seed": 2025,
+        "horizon": horizon("2025-08-11T00:00:00", 48),
+        "tariff": tariff("a"),
+        "peakWindow": {"startHour": 18, "endHour": 21,
+                       "source": "the TOU evening peak block 18-21 (hours A, see "
+                                 "tariffs/README.md)"},
+        "baseLoads": [{
+            "id": "district-load", "profile": {"file": DATA, "column": "city_load_shape"},
+            "peakKW": 400_000,
+            "source": "a district of 400 MW peak (1% of the city's 40.55 GW): assumption"}],
+        "evFleets": [
+            ev_fleet("home-evs", 80_000, 400, "home", (19.0, 2.0), (11.0, 2.5), (14.0, 6.0),
+                     0.25, "80,000 home-charged EVs, 25% V2G: assumption"),
+            ev_fleet("work-evs", 20_000, 200, "workplace", (8.75, 0.75), (8.5, 1.5),
+                     (10.0, 5.0), 0.25, "20,000 workplace-charged EVs, 25% V2G: assumption")],
+        "strategy": {"name": "optimal", "objective": {"unmetEVPenaltyPerKWh": 10}},
+        "responseTarget": TARGET,
+        "source": "Shanghai plan: large-scale vehicle-grid interaction demonstration; the "
+                  "fleet is an assumption",
+    }
+
+
+def hengsha() -> dict:
+    """Scenario 4: the Hengsha zero-carbon island microgrid, grid-connected."""
+    return {
+        "name": "shanghai-hengsha-island-microgrid",
+        "description": (
+            "Hengsha island microgrid with agrivoltaic and fishery PV, storage and local "
+            "loads over two summer days, grid-connected. Islanded operation is not modelled: "
+            "vppsim has no grid-connection limit yet (see README)."),
+        "seed": 2025,
+        "horizon": horizon("2025-08-11T00:00:00", 48),
+        "tariff": tariff("a"),
+        "peakWindow": {"startHour": 18, "endHour": 21,
+                       "source": "TOU evening peak block, when PV is gone: assumption"},
+        "baseLoads": [{
+            "id": "island-load", "profile": {"file": DATA, "column": "city_load_shape"},
+            "peakKW": 20_000,
+            "source": "island load of 20 MW peak: assumption; shaped like the city load"}],
+        "pv": [
+            {"id": "agrivoltaic-pv", "profile": {"file": DATA, "column": "pv_kW_per_kWp"},
+             "capacityKWp": 15_000,
+             "source": f"agrivoltaics named in the plan; 15 MWp: assumption; profile {CZ2}"},
+            {"id": "fishery-pv", "profile": {"file": DATA, "column": "pv_kW_per_kWp"},
+             "capacityKWp": 10_000,
+             "source": f"fishery PV named in the plan; 10 MWp: assumption; profile {CZ2}"}],
+        "batteries": [battery("island-storage", 1, 40_000, 10_000,
+                              "10 MW / 40 MWh island storage: assumption")],
+        "curtailableLoads": [
+            cooling_load("island-cooling", 4, 40, 100, 0.2,
+                         "40 commercial and public buildings: assumption")],
+        "strategy": {"name": "optimal"},
+        "responseTarget": TARGET,
+        "source": "Shanghai plan: Hengsha zero-carbon island microgrid demonstration; "
+                  "every size is an assumption",
+    }
+
+
+def storage_site() -> dict:
+    """Scenario 5: an independent storage site providing peak response to the city."""
+    return {
+        "name": "shanghai-independent-storage",
+        "description": (
+            "An independent storage site of 200 MW / 400 MWh on the city's 2025 peak day: "
+            "how much of the 5% it holds at the peak, and what it earns on the TOU spread. "
+            "Storage beside offshore wind is not modelled: no offshore wind profile is on "
+            "PyPI in a form vppsim derives (see README)."),
+        "seed": 2025,
+        "horizon": horizon("2025-08-10T00:00:00", 48),
+        "tariff": tariff("a"),
+        "peakWindow": {"startHour": 10, "endHour": 16,
+                       "source": "as in the citywide scenario: assumption"},
+        "baseLoads": [{
+            "id": "city-load", "profile": {"file": DATA, "column": "city_load_shape"},
+            "peakKW": PEAK_2025_KW, "source": PEAK_2025}],
+        "batteries": [battery("storage-site", 1, 400_000, 200_000,
+                              "independent storage site named in the plan; 200 MW / 400 MWh: "
+                              "assumption")],
+        "strategy": {"name": "optimal", "objective": {"peakChargePerKW": 0}},
+        "responseTarget": TARGET,
+        "source": "Shanghai plan: an independent storage site; sizes are assumptions",
+    }
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    for variant in ("today", "five-percent"):
-        scenario = citywide(variant)
-        path = OUT / f"citywide-2025-{variant}.json"
+    scenarios = {f"citywide-2025-{v}.json": citywide(v) for v in ("today", "five-percent")}
+    scenarios.update({
+        "huangpu-commercial-vpp.json": huangpu(),
+        "vehicle-grid-interaction.json": v2g(),
+        "hengsha-island-microgrid.json": hengsha(),
+        "independent-storage.json": storage_site(),
+    })
+    for name, scenario in scenarios.items():
+        path = OUT / name
         path.write_text(json.dumps(scenario, indent=2, ensure_ascii=False) + "\n")
         print(f"wrote {path.relative_to(ROOT)}")
 
