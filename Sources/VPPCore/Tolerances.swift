@@ -12,4 +12,8 @@ public enum Tolerances {
 
     /// Power below which a setpoint counts as zero, in kW (1 mW).
     public static let negligiblePowerKW = 1e-6
+
+    /// Excursion beyond a comfort band below which it counts as none, in °C; the band's
+    /// edge reached through a computed power misses it in the last bits.
+    public static let comfortBandC = 1e-9
 }
