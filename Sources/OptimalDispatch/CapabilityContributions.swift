@@ -47,6 +47,16 @@ struct CapabilityContributions {
                 assetClass: "curtailable", reductionKW: shed,
                 limitedBy: "the sheddable share of demand (maxShedFraction)"))
         }
+        if !input.thermostaticLoads.isEmpty {
+            let reduction = average({ $0.thermostaticKW.reduce(0, +) }, \.thermostaticKW)
+            let baselineKW = period.reduce(0) { $0 + baseline.records[$1].thermostaticKW }
+                / steps
+            classes.append(.init(
+                assetClass: "thermostatic", reductionKW: reduction,
+                limitedBy: reduction >= 0.99 * baselineKW
+                    ? "power (air conditioners off through the period)"
+                    : "comfort band (cold stored between the band's edges before the period)"))
+        }
         self.classes = classes
     }
 }
