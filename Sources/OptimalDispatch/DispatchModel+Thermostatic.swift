@@ -10,9 +10,10 @@ extension DispatchModel {
     /// penalised slack that keeps the plan feasible when the band cannot be held (too hot
     /// for full power, too cool with the unit off, or a start outside the band). Each costs
     /// `discomfortPenaltyPerDegreeHour` for the degree-hours it would avoid in its step.
-    /// The window ends with the zone at or below its setpoint (softly, at the same price
-    /// per degree for an hour), so a plan does not leave heat to the future because its
-    /// window ends. Every row holds T_{t−1}, T_t and the step's own variables, so the
+    /// Heat left in the zone above its setpoint when the window ends is priced at what
+    /// removing it would cost, C/COP kWh per °C at the window's lowest import price, so a
+    /// plan neither leaves heat to the future for free nor cools hard in its last steps
+    /// to meet a fixed end temperature (removing it later is never cheaper than that). Every row holds T_{t−1}, T_t and the step's own variables, so the
     /// block's normal matrix is tridiagonal, as the structured path needs.
     mutating func addThermostatic(_ index: Int) {
         let spec = window.input.thermostaticLoads[index]
@@ -45,7 +46,10 @@ extension DispatchModel {
             previous = temperature
         }
         if let last = previous {
-            let excess = model.addVariable(name: "\(spec.id).endExcess", cost: perDegree)
+            let lowestPrice = window.steps.map { window.input.importPricePerKWh[$0] }.min() ?? 0
+            let excess = model.addVariable(
+                name: "\(spec.id).endExcess",
+                cost: lowestPrice * spec.thermalCapacitanceKWhPerC / spec.coefficientOfPerformance)
             model.addRow(
                 name: "\(spec.id).end", terms: [(last, 1), (excess, -1)], lower: -.infinity,
                 upper: spec.setpointC)

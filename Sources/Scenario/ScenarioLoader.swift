@@ -26,7 +26,8 @@ public struct LoadedScenario {
 public enum ScenarioLoader {
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
-        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads", "strategy",
+        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads",
+        "thermostaticLoads", "strategy",
         "responseTarget", "events", "baselines", "settlement", "source",
     ]
 
@@ -156,6 +157,13 @@ public enum ScenarioLoader {
             let (id, _) = try ids.claim(entry, count: 1)
             input.curtailableLoads.append(
                 try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files))
+        }
+        for entry in try reader.objects("thermostaticLoads", allowed: ThermostaticLoadSection.keys) {
+            // One id: an entry with a count is one aggregated load, not count loads.
+            let (id, _) = try ids.claim(entry, count: 1)
+            input.thermostaticLoads.append(try ThermostaticLoadSection.read(
+                entry, id: id, count: entry.integer("count", in: 1...1_000_000, default: 1),
+                grid: grid, files: files))
         }
     }
 }
