@@ -13,8 +13,8 @@ extension DispatchModel {
     /// Heat left in the zone above its setpoint when the window ends is priced at what
     /// removing it would cost, C/COP kWh per °C at the window's lowest import price, so a
     /// plan neither leaves heat to the future for free nor cools hard in its last steps
-    /// to meet a fixed end temperature (removing it later is never cheaper than that). Every row holds T_{t−1}, T_t and the step's own variables, so the
-    /// block's normal matrix is tridiagonal, as the structured path needs.
+    /// to meet a fixed end temperature. Every row holds T_{t−1}, T_t and the step's own
+    /// variables, so the block's normal matrix is tridiagonal, as the structured path needs.
     mutating func addThermostatic(_ index: Int) {
         let spec = window.input.thermostaticLoads[index]
         let hours = window.stepHours

@@ -158,7 +158,8 @@ public enum ScenarioLoader {
             input.curtailableLoads.append(
                 try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files))
         }
-        for entry in try reader.objects("thermostaticLoads", allowed: ThermostaticLoadSection.keys) {
+        let thermostaticKeys = ThermostaticLoadSection.keys
+        for entry in try reader.objects("thermostaticLoads", allowed: thermostaticKeys) {
             // One id: an entry with a count is one aggregated load, not count loads.
             let (id, _) = try ids.claim(entry, count: 1)
             input.thermostaticLoads.append(try ThermostaticLoadSection.read(

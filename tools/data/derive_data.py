@@ -221,6 +221,16 @@ def iso(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def hourly_column(cl: Wheel, member: str, column: str) -> list[float]:
+    """One column of a CityLearn file with one row per hour of the year, as numbers."""
+    rows, _ = read_csv_member(cl, member)
+    header, body = rows[0], rows[1:]
+    if len(body) != N_HOURS:
+        raise DataError(f"{member}: {len(body)} rows, expected {N_HOURS}")
+    index = header.index(column)
+    return [float(r[index]) for r in body]
+
+
 def derive_fontana(cl: Wheel, out: dict, notes: dict) -> None:
     equip: list[list[float]] = []
     pv: list[list[float]] = []
@@ -269,21 +279,11 @@ def derive_fontana(cl: Wheel, out: dict, notes: dict) -> None:
 
     # price
     prices_member = f"{CL_DIR}pricing.csv"
-    rows, _ = read_csv_member(cl, prices_member)
-    header, body = rows[0], rows[1:]
-    if len(body) != N_HOURS:
-        raise DataError(f"{prices_member}: {len(body)} rows, expected {N_HOURS}")
-    pi = header.index(PRICE_COL)
-    price = [float(r[pi]) for r in body]
+    price = hourly_column(cl, prices_member, PRICE_COL)
 
     # weather: row for row with the building files (CityLearn steps them together)
     weather_member = f"{CL_DIR}weather.csv"
-    rows, _ = read_csv_member(cl, weather_member)
-    header, body = rows[0], rows[1:]
-    if len(body) != N_HOURS:
-        raise DataError(f"{weather_member}: {len(body)} rows, expected {N_HOURS}")
-    wi = header.index(WEATHER_COL)
-    outdoor = [float(r[wi]) for r in body]
+    outdoor = hourly_column(cl, weather_member, WEATHER_COL)
     if not all(-60 <= v <= 60 for v in outdoor):
         raise DataError(f"{weather_member}: an outdoor temperature outside -60..60 C")
 
@@ -717,12 +717,13 @@ def derive_sources(wheels: dict, lic: dict, out: dict, notes: dict) -> None:
     rel = "fontana/outdoor_temperature_C.csv"
     L.append(f"### `{rel}`\n")
     L.append(origin("CityLearn", fn["weather_member"]))
-    L.append("- Transformation: column `Outdoor Drybulb Temperature [C]` (8760 rows, checked) taken row "
-             "for row with the building files and given the same hour-beginning timestamps (CityLearn "
-             "reads the weather file and the building files step for step together). The prediction, "
-             "humidity and radiation columns are dropped. Each value is the hour's dry-bulb temperature "
-             f"in degrees Celsius; range {fn['outdoor_min']:.1f} to {fn['outdoor_max']:.1f}. "
-             f"Format: {TEMP_DEC} decimal. It drives the thermal model of `thermostaticLoads`.")
+    L.append("- Transformation: column `Outdoor Drybulb Temperature [C]` (8760 rows, checked) "
+             "taken row for row with the building files and given the same hour-beginning "
+             "timestamps (CityLearn reads the weather file and the building files step for step "
+             "together). The prediction, humidity and radiation columns are dropped. Each value "
+             "is the hour's dry-bulb temperature in degrees Celsius; range "
+             f"{fn['outdoor_min']:.1f} to {fn['outdoor_max']:.1f}. Format: {TEMP_DEC} decimal. "
+             "It drives the thermal model of `thermostaticLoads`.")
     L.append(f"- sha256: `{sha(rel)}`\n")
     rel = "fontana/buildings.csv"
     L.append(f"### `{rel}`\n")
