@@ -62,6 +62,17 @@ struct ThermostaticStrategyTests {
         #expect(rules.records.allSatisfy { $0.indoorTemperatureMaximumC <= 26 + 1e-9 })
     }
 
+    /// After the window the zone returns to 24 °C along a straight line over the two
+    /// recovery hours: halfway after the first, at the setpoint after the second.
+    @Test func ruleBasedRecoversGradually() throws {
+        let rules = try run(coolingDay(), RuleBasedStrategy())
+        let atWindowEnd = rules.records[19].indoorTemperatureMeanC
+        #expect(atWindowEnd > 24.5)
+        let halfway = 24 + (atWindowEnd - 24) / 2
+        #expect(abs(rules.records[20].indoorTemperatureMeanC - halfway) < 1e-9)
+        #expect(abs(rules.records[21].indoorTemperatureMeanC - 24) < 1e-9)
+    }
+
     /// With a dear peak window, the optimum costs no more than the rules (within the
     /// interior-point method's accuracy), keeps the band, and also avoids the window.
     @Test func optimalCostsNoMoreThanRuleBased() throws {
