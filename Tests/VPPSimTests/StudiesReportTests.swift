@@ -49,6 +49,25 @@ struct StudiesReportTests {
         #expect(!withoutNamespaces.contains("http"))
     }
 
+    /// A run with cooled zones gets the indoor temperature chart and a cooling class.
+    @Test func reportShowsIndoorTemperatureWithCooledZones() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        let run = folder.appendingPathComponent("run").path
+        let ran = try CommandLineTests.vppsim(
+            ["run", "scenarios/tests/office-cooling.json", "--out", run, "--quiet"])
+        #expect(ran.status == 0, "stderr: \(ran.error)")
+        let reported = try CommandLineTests.vppsim(["report", run, "--quiet"])
+        #expect(reported.status == 0, "stderr: \(reported.error)")
+        let page = try String(contentsOfFile: "\(run)/report.html", encoding: .utf8)
+        let document = try XMLDocument(xmlString: page, options: [])
+        let ids = Self.elements(of: try #require(document.rootElement()))
+            .filter { $0.localName == "svg" }.compactMap { Self.id(of: $0) }
+        var expected = Report.chartIDs
+        expected.insert(Report.indoorTemperatureChartID, at: 4)
+        #expect(ids == expected)
+        #expect(page.contains(">cooling<"))
+    }
+
     /// The element's id. `attribute(forName:)` of swift-corelibs-foundation finds no
     /// attribute in a document with a default namespace, so the list is searched instead.
     static func id(of element: XMLElement) -> String? {
