@@ -107,8 +107,9 @@ enum ValidateCommand {
             + "\(input.grid.stepMinutes) min from \(input.grid.start); "
             + "\(input.batteries.count) batteries, "
             + "\(input.evChargers.count) EVs with \(sessions) sessions, "
-            + "\(input.shiftableLoads.count) shiftable "
-            + "and \(input.curtailableLoads.count) curtailable loads; "
+            + "\(input.shiftableLoads.count) shiftable, "
+            + "\(input.curtailableLoads.count) curtailable "
+            + "and \(input.thermostaticLoads.count) thermostatic loads; "
             + "strategy \(scenario.strategyName)")
         return .success
     }
