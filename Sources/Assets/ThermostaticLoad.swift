@@ -155,7 +155,7 @@ public struct ThermostaticLoad: Sendable {
         let meanC = steadyC + (before - steadyC) * tau * (1 - a) / stepHours
         let excursion = max(0, after - spec.maximumTemperatureC)
             + max(0, spec.minimumTemperatureC - after)
-        let outside = (excursion > Tolerances.comfortBandC ? excursion : 0)
+        let outside = (excursion > Tolerances.temperatureC ? excursion : 0)
             * Double(spec.zoneCount)
         temperatureC = after
         discomfortDegreeHours += outside * stepHours

@@ -104,7 +104,7 @@ struct InvariantCheck {
             "zone heat balance")
         let expected = spec.nextTemperatureC(
             from: result.temperatureBeforeC, powerKW: power, step: step, stepHours: hours)
-        if abs(result.temperatureAfterC - expected) > Tolerances.comfortBandC {
+        if abs(result.temperatureAfterC - expected) > Tolerances.temperatureC {
             throw violation(spec.id, "indoor temperature \(result.temperatureAfterC) °C "
                 + "does not follow the thermal model (\(expected) °C)")
         }
