@@ -15,10 +15,11 @@ import VPPCore
 /// 4. Curtailable loads: shed what the batteries could not cover above the threshold.
 ///
 /// Air conditioners follow their own rule first (`RuleBasedCooling`: pre-cool before the
-/// peak window, float up inside it) and their power counts in the demand the batteries see.
-/// The daily threshold is set without them (from base load, PV and curtailable demand), so
-/// on a site where cooling is a large share of the peak the batteries start late; the
-/// optimal strategy has no such limit.
+/// peak window, float up inside it, recover after it) and their power counts in the demand
+/// the batteries see. The daily threshold is set without them (from base load, PV and
+/// curtailable demand), so on a site where cooling is a large share of the peak, net load
+/// stays above the threshold longer than planned and the batteries may run empty before
+/// the peak is over; the optimal strategy has no such limit.
 ///
 /// A demand-response event known by the current step (its notice has passed) lowers the
 /// threshold to the event's bound while it lasts; a valley-filling event makes batteries
