@@ -83,7 +83,7 @@ let package = Package(
             name: "VPPSimTests",
             dependencies: [
                 "VPPCore", "InputData", "Assets", "Engine", "Strategies", "Scenario", "Results",
-                "DemandResponse", "Studies",
+                "DemandResponse", "Studies", "OptimalDispatch", "Optimizer",
             ],
             exclude: ["Golden"]
         ),

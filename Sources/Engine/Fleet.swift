@@ -7,12 +7,14 @@ struct Fleet {
     var chargers: [EVCharger]
     var shiftableLoads: [ShiftableLoad]
     var curtailableLoads: [CurtailableLoad]
+    var thermostaticLoads: [ThermostaticLoad]
 
     init(input: SimulationInput) {
         batteries = input.batteries.map(Battery.init(spec:))
         chargers = input.evChargers.map { EVCharger(spec: $0.spec, sessions: $0.sessions) }
         shiftableLoads = input.shiftableLoads.map { ShiftableLoad(id: $0.id, jobs: $0.jobs) }
         curtailableLoads = input.curtailableLoads.map(CurtailableLoad.init(spec:))
+        thermostaticLoads = input.thermostaticLoads.map(ThermostaticLoad.init(spec:))
     }
 
     var sessionOutcomes: [SessionOutcome] { chargers.flatMap(\.outcomes) }
@@ -27,13 +29,16 @@ struct Fleet {
         return Observation(
             step: step, time: input.grid.time(ofStep: step), input: input,
             batteries: batteries, evChargers: chargers, shiftableLoads: shiftableLoads,
-            curtailableLoads: curtailableLoads,
+            curtailableLoads: curtailableLoads, thermostaticLoads: thermostaticLoads,
             batteryRangeKW: batteries.map { $0.feasiblePowerRange(stepHours: hours) },
             evRangeKW: chargers.map { $0.feasiblePowerRange(stepHours: hours) },
             shiftableRangeKW: shiftableLoads.map {
                 $0.feasiblePowerRange(step: step, stepHours: hours)
             },
-            curtailableShedRangeKW: curtailableLoads.map { $0.feasibleShedRange(step: step) })
+            curtailableShedRangeKW: curtailableLoads.map { $0.feasibleShedRange(step: step) },
+            thermostaticRangeKW: thermostaticLoads.map {
+                $0.feasiblePowerRange(step: step, stepHours: hours)
+            })
     }
 
     mutating func advance(
@@ -71,6 +76,10 @@ struct Fleet {
                 curtailableLoads[index].owedReboundKWh - owedBefore)
             outcome.curtailmentCost += result.shedKW * stepHours * load.spec.costPerKWhShed
         }
+        for index in thermostaticLoads.indices {
+            outcome.thermostatic.append(thermostaticLoads[index].advance(
+                setpointKW: setpoints.thermostaticKW[index], step: step, stepHours: stepHours))
+        }
         return outcome
     }
 
@@ -86,6 +95,7 @@ struct FleetStepOutcome {
     var shiftable: [ShiftableStepOutcome] = []
     var curtailable: [CurtailableStepOutcome] = []
     var curtailableOwedChangeKWh: [Double] = []
+    var thermostatic: [ThermostaticStepOutcome] = []
     var batteryEnergyKWh = 0.0
     var evEnergyKWh = 0.0
     var evConnectedCount = 0
@@ -97,6 +107,7 @@ struct FleetStepOutcome {
         let ev = chargers.reduce(0) { $0 + $1.powerKW }
         let shiftableKW = shiftable.reduce(0) { $0 + $1.powerKW }
         let curtailableKW = curtailable.reduce(0) { $0 + $1.powerKW }
+        let thermostaticKW = thermostatic.reduce(0) { $0 + $1.powerKW }
         let shifted = shiftable.reduce(0) { $0 + max(0, $1.preferredPowerKW - $1.powerKW) * hours }
         let base = input.baseLoadKW[step]
         let pv = input.pvKW[step]
@@ -108,7 +119,7 @@ struct FleetStepOutcome {
             curtailableKW: curtailableKW,
             shedKW: curtailable.reduce(0) { $0 + $1.shedKW },
             reboundKW: curtailable.reduce(0) { $0 + $1.reboundKW },
-            netLoadKW: base - pv + ev + battery + shiftableKW + curtailableKW,
+            netLoadKW: base - pv + ev + battery + shiftableKW + curtailableKW + thermostaticKW,
             importPricePerKWh: input.importPricePerKWh[step],
             exportPricePerKWh: input.exportPricePerKWh[step],
             batteryEnergyKWh: batteryEnergyKWh, evEnergyKWh: evEnergyKWh,
@@ -118,6 +129,17 @@ struct FleetStepOutcome {
             record.batterySOCMinimum = socs.min() ?? 0
             record.batterySOCMaximum = socs.max() ?? 0
             record.batterySOCMean = socs.reduce(0, +) / Double(socs.count)
+        }
+        let temperatures = thermostatic.map(\.temperatureAfterC)
+        if !temperatures.isEmpty {
+            let zones = input.thermostaticLoads.map { Double($0.zoneCount) }
+            record.thermostaticKW = thermostaticKW
+            record.indoorTemperatureMinimumC = temperatures.min() ?? 0
+            record.indoorTemperatureMaximumC = temperatures.max() ?? 0
+            record.indoorTemperatureMeanC = zip(temperatures, zones).reduce(0) {
+                $0 + $1.0 * $1.1
+            } / zones.reduce(0, +)
+            record.discomfortDegreeHours = thermostatic.reduce(0) { $0 + $1.discomfortDegreeHours }
         }
         return record
     }

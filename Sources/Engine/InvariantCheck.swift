@@ -9,7 +9,10 @@ import VPPCore
 ///    power, and V2G stays within its limits.
 /// 3. Every curtailable load's drawn energy equals demand − shed + rebound, and owed rebound
 ///    grows by the rebound share of shed energy and falls by what was paid back.
-/// 4. The site balance closes: grid import equals the sum of the parts, computed a second way
+/// 4. Every cooled zone draws power within [0, P_max]; the heat it removes is COP times the
+///    electric energy; its stored heat changes by the envelope's gain minus the heat removed,
+///    C·(T' − T) = gain − COP·P·Δt; and T' follows the exact step of its thermal model.
+/// 5. The site balance closes: grid import equals the sum of the parts, computed a second way
 ///    from the stored-energy changes and losses rather than from the powers.
 struct InvariantCheck {
     let input: SimulationInput
@@ -71,9 +74,40 @@ struct InvariantCheck {
                 input.shiftableLoads[index].id, "draws negative power \(result.powerKW) kW")
         }
         flexibleKWh += outcome.shiftable.reduce(0) { $0 + $1.powerKW * hours }
+        for (index, result) in outcome.thermostatic.enumerated() {
+            try verifyThermostatic(result, spec: input.thermostaticLoads[index])
+            flexibleKWh += result.powerKW * hours
+        }
 
         let siteKWh = (record.baseLoadKW - record.pvKW) * hours + storageUptakeKWh + flexibleKWh
         try expectClose(record.netLoadKW * hours, siteKWh, "site", "site energy balance")
+    }
+
+    private func verifyThermostatic(
+        _ result: ThermostaticStepOutcome, spec: ThermostaticLoadSpec
+    ) throws {
+        let hours = input.grid.stepHours
+        let power = result.powerKW
+        if power < -Tolerances.negligiblePowerKW
+            || power > spec.maxPowerKW + Tolerances.negligiblePowerKW {
+            throw violation(spec.id, "air conditioner draws \(power) kW, outside "
+                + "[0, \(spec.maxPowerKW)] kW")
+        }
+        let electricKWh = power * hours
+        try expectClose(
+            result.heatRemovedKWh, spec.coefficientOfPerformance * electricKWh, spec.id,
+            "heat removed against COP times electric energy")
+        let storedKWh = spec.thermalCapacitanceKWhPerC
+            * (result.temperatureAfterC - result.temperatureBeforeC)
+        try expectClose(
+            storedKWh, result.envelopeGainKWh - result.heatRemovedKWh, spec.id,
+            "zone heat balance")
+        let expected = spec.nextTemperatureC(
+            from: result.temperatureBeforeC, powerKW: power, step: step, stepHours: hours)
+        if abs(result.temperatureAfterC - expected) > Tolerances.temperatureC {
+            throw violation(spec.id, "indoor temperature \(result.temperatureAfterC) °C "
+                + "does not follow the thermal model (\(expected) °C)")
+        }
     }
 
     private func expectClose(

@@ -48,6 +48,7 @@ public struct Simulation {
             grid: input.grid, currency: input.currency, records: records,
             batteries: fleet.batteries, sessionOutcomes: fleet.sessionOutcomes,
             shiftableLoads: fleet.shiftableLoads, curtailableLoads: fleet.curtailableLoads,
+            thermostaticLoads: fleet.thermostaticLoads,
             curtailmentCost: curtailmentCost)
     }
 
@@ -78,13 +79,17 @@ public struct Simulation {
                 "curtailmentShedKW", setpoints.curtailmentShedKW.count,
                 observation.curtailableLoads.count
             ),
+            (
+                "thermostaticKW", setpoints.thermostaticKW.count,
+                observation.thermostaticLoads.count
+            ),
         ]
         for (field, given, expected) in counts where given != expected {
             throw SimulationError.setpointCountMismatch(
                 strategy: strategy, field: field, given: given, expected: expected)
         }
         let all = setpoints.batteryKW + setpoints.evKW + setpoints.shiftableKW
-            + setpoints.curtailmentShedKW
+            + setpoints.curtailmentShedKW + setpoints.thermostaticKW
         if let bad = all.first(where: { !$0.isFinite }) {
             throw SimulationError.nonFiniteSetpoint(
                 strategy: strategy, step: observation.step, value: bad)

@@ -38,6 +38,8 @@ public struct SimulationInput: Sendable {
     public var evChargers: [(spec: ElectricVehicleSpec, sessions: [ChargingSession])]
     public var shiftableLoads: [(id: String, jobs: [ShiftableJob])]
     public var curtailableLoads: [CurtailableLoadSpec]
+    /// Cooled building zones (air conditioning), each possibly standing for many.
+    public var thermostaticLoads: [ThermostaticLoadSpec]
     /// Demand-response events, sorted by start; strategies see each from its notice step.
     public var events: [GridEvent] = []
 
@@ -47,7 +49,8 @@ public struct SimulationInput: Sendable {
         peakWindow: DailyWindow, batteries: [BatterySpec] = [],
         evChargers: [(spec: ElectricVehicleSpec, sessions: [ChargingSession])] = [],
         shiftableLoads: [(id: String, jobs: [ShiftableJob])] = [],
-        curtailableLoads: [CurtailableLoadSpec] = []
+        curtailableLoads: [CurtailableLoadSpec] = [],
+        thermostaticLoads: [ThermostaticLoadSpec] = []
     ) {
         self.scenarioName = scenarioName
         self.seed = seed
@@ -62,6 +65,7 @@ public struct SimulationInput: Sendable {
         self.evChargers = evChargers
         self.shiftableLoads = shiftableLoads
         self.curtailableLoads = curtailableLoads
+        self.thermostaticLoads = thermostaticLoads
     }
 
     /// Whether `step` falls inside the daily peak window.

@@ -13,6 +13,7 @@ public struct SimulationResult: Sendable {
     public let sessionOutcomes: [SessionOutcome]
     public let shiftableLoads: [ShiftableLoad]
     public let curtailableLoads: [CurtailableLoad]
+    public let thermostaticLoads: [ThermostaticLoad]
     public let curtailmentCost: Double
 
     public var peakNetLoadKW: Double { records.map(\.netLoadKW).max() ?? 0 }
@@ -51,6 +52,15 @@ public struct SimulationResult: Sendable {
 
     public var reboundEnergyKWh: Double {
         records.reduce(0) { $0 + $1.reboundKW * grid.stepHours }
+    }
+
+    /// Degree-hours the cooled zones spent outside their comfort bands.
+    public var discomfortDegreeHours: Double {
+        thermostaticLoads.reduce(0) { $0 + $1.discomfortDegreeHours }
+    }
+
+    public var thermostaticEnergyKWh: Double {
+        records.reduce(0) { $0 + $1.thermostaticKW * grid.stepHours }
     }
 
     public var shiftedEnergyKWh: Double { records.reduce(0) { $0 + $1.shiftedEnergyKWh } }

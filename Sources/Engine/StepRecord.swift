@@ -1,7 +1,8 @@
 /// The site's flows in one step; all powers are step averages in kW.
 ///
 /// Sign convention: loads, charging and imports are positive; PV, V2G and battery
-/// discharge reduce the net load. net = base − pv + ev + battery + shiftable + curtailable.
+/// discharge reduce the net load.
+/// net = base − pv + ev + battery + shiftable + curtailable + thermostatic.
 public struct StepRecord: Sendable, Equatable {
     public var baseLoadKW: Double
     public var pvKW: Double
@@ -31,8 +32,17 @@ public struct StepRecord: Sendable, Equatable {
     public var evConnectedCount: Int
     /// Shiftable energy drawn later or earlier than preferred: max(0, preferred − actual)·Δt.
     public var shiftedEnergyKWh: Double
+    /// Electric power of all air conditioners (thermostatic loads).
+    public var thermostaticKW: Double = 0
+    /// Lowest, mean and highest indoor temperature of the cooled zones at the end of the
+    /// step, °C (0 when there are none). The mean counts every zone an entry stands for.
+    public var indoorTemperatureMinimumC: Double = 0
+    public var indoorTemperatureMeanC: Double = 0
+    public var indoorTemperatureMaximumC: Double = 0
+    /// Degree-hours outside the comfort bands in this step, summed over zones.
+    public var discomfortDegreeHours: Double = 0
 
-    public var flexibleKW: Double { shiftableKW + curtailableKW }
+    public var flexibleKW: Double { shiftableKW + curtailableKW + thermostaticKW }
 
     /// Cost of the step's grid exchange: imports at the import price minus export credit.
     public func energyCost(stepHours: Double) -> Double {

@@ -11,10 +11,13 @@ public struct Observation {
     public let evChargers: [EVCharger]
     public let shiftableLoads: [ShiftableLoad]
     public let curtailableLoads: [CurtailableLoad]
+    public let thermostaticLoads: [ThermostaticLoad]
     public let batteryRangeKW: [ClosedRange<Double>]
     public let evRangeKW: [ClosedRange<Double>]
     public let shiftableRangeKW: [ClosedRange<Double>]
     public let curtailableShedRangeKW: [ClosedRange<Double>]
+    /// Electric powers that keep each cooled zone in its comfort band this step.
+    public let thermostaticRangeKW: [ClosedRange<Double>]
 
     public var stepHours: Double { input.grid.stepHours }
 }
@@ -29,23 +32,29 @@ public struct Setpoints: Sendable, Equatable {
     public var shiftableKW: [Double]
     /// Power shed, not power drawn.
     public var curtailmentShedKW: [Double]
+    /// Electric power of each air conditioner (cooling), kW.
+    public var thermostaticKW: [Double]
 
     public init(
-        batteryKW: [Double], evKW: [Double], shiftableKW: [Double], curtailmentShedKW: [Double]
+        batteryKW: [Double], evKW: [Double], shiftableKW: [Double], curtailmentShedKW: [Double],
+        thermostaticKW: [Double] = []
     ) {
         self.batteryKW = batteryKW
         self.evKW = evKW
         self.shiftableKW = shiftableKW
         self.curtailmentShedKW = curtailmentShedKW
+        self.thermostaticKW = thermostaticKW
     }
 
-    /// All zeros, sized for `observation`.
+    /// All zeros, sized for `observation` (air conditioners off, as far as the comfort band
+    /// allows: the zones clip the setpoint to their range).
     public static func idle(for observation: Observation) -> Setpoints {
         Setpoints(
             batteryKW: Array(repeating: 0, count: observation.batteries.count),
             evKW: Array(repeating: 0, count: observation.evChargers.count),
             shiftableKW: Array(repeating: 0, count: observation.shiftableLoads.count),
-            curtailmentShedKW: Array(repeating: 0, count: observation.curtailableLoads.count))
+            curtailmentShedKW: Array(repeating: 0, count: observation.curtailableLoads.count),
+            thermostaticKW: Array(repeating: 0, count: observation.thermostaticLoads.count))
     }
 }
 

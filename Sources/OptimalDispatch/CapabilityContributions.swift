@@ -49,6 +49,17 @@ struct CapabilityContributions {
                 assetClass: "curtailable", reductionKW: shed,
                 limitedBy: "the sheddable share of demand (maxShedFraction)"))
         }
+        if !input.thermostaticLoads.isEmpty {
+            let reduction = average({ $0.thermostaticKW.reduce(0, +) }, \.thermostaticKW)
+            // The reduction is held at every step, so units switched off cap it at the
+            // period's lightest baseline cooling.
+            let lightestKW = period.map { baseline.records[$0].thermostaticKW }.min() ?? 0
+            classes.append(.init(
+                assetClass: "thermostatic", reductionKW: reduction,
+                limitedBy: reduction >= 0.99 * lightestKW
+                    ? "power (air conditioners off at the period's lightest-cooling step)"
+                    : "comfort band (cold stored between the band's edges before the period)"))
+        }
         self.classes = classes
     }
 }

@@ -21,6 +21,7 @@ struct DispatchModel {
     var chargerPower: [[[(VariableID, Double)]]] = []
     var shiftablePower: [[[(VariableID, Double)]]] = []
     var curtailmentShed: [[VariableID?]] = []
+    var thermostaticPower: [[[(VariableID, Double)]]] = []
     var shortfall: [VariableID?] = []
     var netLoad: [VariableID] = []
 
@@ -45,6 +46,7 @@ struct DispatchModel {
         for index in input.evChargers.indices { addCharger(index) }
         for index in input.shiftableLoads.indices { addShiftable(index) }
         for index in input.curtailableLoads.indices { addCurtailable(index) }
+        for index in input.thermostaticLoads.indices { addThermostatic(index) }
         addSiteBalance()
         if let request { addCapability(request) }
     }
@@ -79,6 +81,7 @@ struct DispatchModel {
         for asset in chargerPower { terms += asset[k] }
         for asset in shiftablePower { terms += asset[k] }
         for asset in curtailmentPower { terms += asset[k] }
+        for asset in thermostaticPower { terms += asset[k] }
         return terms
     }
 

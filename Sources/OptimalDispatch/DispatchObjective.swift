@@ -5,6 +5,7 @@
 ///           + degradationCostPerKWh · Σ battery throughput                     degradation
 ///           + unmetEVPenaltyPerKWh · Σ unmet departure energy                   owners' loss
 ///           + curtailmentCostScale · Σ shed energy · the load's own cost        discomfort
+///           + discomfortPenaltyPerDegreeHour · Σ comfort-band slack             comfort
 ///           + smoothingPerKW2 · Σ_t import_t²·Δt · (100 kW / S)                 smoothing
 ///           + shortfallPenaltyPerKWh · Σ target shortfall·Δt                    target mode
 public struct DispatchObjective: Sendable, Equatable {
@@ -14,6 +15,10 @@ public struct DispatchObjective: Sendable, Equatable {
     public var degradationCostPerKWh: Double
     public var unmetEVPenaltyPerKWh: Double
     public var curtailmentCostScale: Double
+    /// Price of a degree-hour a cooled zone would spend outside its comfort band; high, so
+    /// the band binds whenever the units can hold it. 100 per degree-hour is an assumption:
+    /// hundreds of times the energy a degree of a building's stored cold costs.
+    public var discomfortPenaltyPerDegreeHour: Double
     /// A small quadratic weight that spreads load evenly over hours of equal price instead of
     /// bunching it at the first cheap hour; 1e-4 per kW² per hour changes the cost of the
     /// default scenario by well under 0.1 %. It is the weight at a site whose largest figure
@@ -28,7 +33,8 @@ public struct DispatchObjective: Sendable, Equatable {
     public init(
         peakChargePerKW: Double = 0, degradationCostPerKWh: Double = 0,
         unmetEVPenaltyPerKWh: Double = 10, curtailmentCostScale: Double = 1,
-        smoothingPerKW2: Double = 1e-4, peakTarget: PeakTarget? = nil
+        smoothingPerKW2: Double = 1e-4, peakTarget: PeakTarget? = nil,
+        discomfortPenaltyPerDegreeHour: Double = 100
     ) {
         self.peakChargePerKW = peakChargePerKW
         self.degradationCostPerKWh = degradationCostPerKWh
@@ -36,6 +42,7 @@ public struct DispatchObjective: Sendable, Equatable {
         self.curtailmentCostScale = curtailmentCostScale
         self.smoothingPerKW2 = smoothingPerKW2
         self.peakTarget = peakTarget
+        self.discomfortPenaltyPerDegreeHour = discomfortPenaltyPerDegreeHour
     }
 }
 

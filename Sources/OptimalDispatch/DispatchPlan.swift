@@ -25,7 +25,8 @@ struct DispatchPlan {
                 batteryKW: model.batteryPower.map { power($0[k]) },
                 evKW: model.chargerPower.map { power($0[k]) },
                 shiftableKW: model.shiftablePower.map { power($0[k]) },
-                curtailmentShedKW: model.curtailmentShed.map { $0[k].map { x[$0.index] } ?? 0 })
+                curtailmentShedKW: model.curtailmentShed.map { $0[k].map { x[$0.index] } ?? 0 },
+                thermostaticKW: model.thermostaticPower.map { power($0[k]) })
         }
         shortfallKW = model.shortfall.map { $0.map { max(0, x[$0.index]) } ?? 0 }
     }

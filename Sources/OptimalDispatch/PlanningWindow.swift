@@ -12,6 +12,8 @@ struct PlanningWindow {
     let chargers: [EVCharger]
     let shiftableLoads: [ShiftableLoad]
     let owedReboundKWh: [Double]
+    /// Indoor temperature of each cooled zone at the start of the window, °C.
+    let indoorTemperatureC: [Double]
 
     /// The step whose knowledge of demand-response events the plan has: the events whose
     /// notice came by then (`Int.max` for perfect foresight).
@@ -29,6 +31,7 @@ struct PlanningWindow {
         chargers = observation.evChargers
         shiftableLoads = observation.shiftableLoads
         owedReboundKWh = observation.curtailableLoads.map(\.owedReboundKWh)
+        indoorTemperatureC = observation.thermostaticLoads.map(\.temperatureC)
     }
 
     var stepHours: Double { input.grid.stepHours }

@@ -9,8 +9,9 @@ import VPPCore
 /// problem is the dispatch model from half a day before that period to half a day after,
 /// starting from the assets' states under the baseline strategy, with maximise R subject
 /// to net_t ≤ baseline_t − R in the period; vehicles must still meet their departure
-/// targets (their unmet energy costs far more than any reduction gains), and batteries end
-/// the window with their initial energy, as in every plan.
+/// targets (their unmet energy costs far more than any reduction gains), cooled zones stay
+/// in their comfort bands (on the same terms), and batteries end the window with their
+/// initial energy, as in every plan.
 public struct ResponseCapability: Sendable {
     public struct ClassContribution: Sendable, Equatable {
         public let assetClass: String
@@ -50,7 +51,9 @@ public struct ResponseCapability: Sendable {
             lookaheadSteps: end - start)
         let highestPrice = input.importPricePerKWh.max() ?? 1
         let weight = 100 * max(highestPrice, 1) * input.grid.stepHours * Double(end - start)
-        var objective = DispatchObjective(unmetEVPenaltyPerKWh: 100 * weight, smoothingPerKW2: 0)
+        var objective = DispatchObjective(
+            unmetEVPenaltyPerKWh: 100 * weight, smoothingPerKW2: 0,
+            discomfortPenaltyPerDegreeHour: 100 * weight)
         objective.peakTarget = nil
         let request = DispatchModel.CapabilityRequest(
             steps: period, baselineKW: baselineKW, weightPerKW: weight)

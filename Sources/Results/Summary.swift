@@ -88,6 +88,9 @@ public struct RunSummary: Sendable {
             number("shifted_energy", result.shiftedEnergyKWh, "kWh"),
             number("shiftable_energy_unfinished", result.unfinishedShiftableEnergyKWh, "kWh"),
         ]
+        if !result.thermostaticLoads.isEmpty {
+            fields += thermostaticFields(result: result, reference: reference)
+        }
         fields += capability?.fields(result: result, reference: reference) ?? []
         fields += extra
         fields.append(SummaryField(key: "vppsim_version", value: .text(version), unit: ""))
@@ -102,4 +105,29 @@ public struct RunSummary: Sendable {
 private func equivalentCycles(_ result: SimulationResult) -> Double {
     let capacity = result.batteries.reduce(0) { $0 + $1.spec.energyCapacityKWh }
     return capacity > 0 ? result.batteryThroughputKWh / (2 * capacity) : 0
+}
+
+/// Cooling figures, only for scenarios with thermostatic loads (so other summaries keep
+/// their columns): energy, peak-window power, indoor temperatures and discomfort.
+private func thermostaticFields(
+    result: SimulationResult, reference: SimulationResult
+) -> [SummaryField] {
+    func number(_ key: String, _ value: Double, _ unit: String) -> SummaryField {
+        SummaryField(key: key, value: .number(value), unit: unit)
+    }
+    let records = result.records
+    let count = Double(max(1, records.count))
+    return [
+        number("thermostatic_energy", result.thermostaticEnergyKWh, "kWh"),
+        number("thermostatic_energy_uncontrolled", reference.thermostaticEnergyKWh, "kWh"),
+        number(
+            "indoor_temperature_min", records.map(\.indoorTemperatureMinimumC).min() ?? 0, "C"),
+        number(
+            "indoor_temperature_mean",
+            records.reduce(0) { $0 + $1.indoorTemperatureMeanC } / count, "C"),
+        number(
+            "indoor_temperature_max", records.map(\.indoorTemperatureMaximumC).max() ?? 0, "C"),
+        number("discomfort", result.discomfortDegreeHours, "degree_hours"),
+        number("discomfort_uncontrolled", reference.discomfortDegreeHours, "degree_hours"),
+    ]
 }

@@ -26,7 +26,8 @@ public struct LoadedScenario {
 public enum ScenarioLoader {
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
-        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads", "strategy",
+        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads",
+        "thermostaticLoads", "strategy",
         "responseTarget", "events", "baselines", "settlement", "source",
     ]
 
@@ -166,6 +167,14 @@ public enum ScenarioLoader {
                 agent.id = population.agentID(id, index: $0.offset)
                 return agent
             }
+        }
+        let thermostaticKeys = ThermostaticLoadSection.keys
+        for entry in try reader.objects("thermostaticLoads", allowed: thermostaticKeys) {
+            // One id: an entry with a count is one aggregated load, not count loads.
+            let (id, _) = try ids.claim(entry, count: 1)
+            input.thermostaticLoads.append(try ThermostaticLoadSection.read(
+                entry, id: id, count: entry.integer("count", in: 1...1_000_000, default: 1),
+                grid: grid, files: files))
         }
     }
 }

@@ -6,10 +6,12 @@ import VPPCore
 /// The `strategy` section: which strategy, and the settings of each.
 enum StrategySection {
     static let keys = ["name", "ruleBased", "objective", "mpc", "source"]
-    static let ruleBasedKeys = ["peakThresholdKW", "curtailOnlyInPeakWindow", "source"]
+    static let ruleBasedKeys = [
+        "peakThresholdKW", "curtailOnlyInPeakWindow", "preCoolHours", "source",
+    ]
     static let objectiveKeys = [
         "peakChargePerKW", "degradationCostPerKWh", "unmetEVPenaltyPerKWh", "curtailmentCostScale",
-        "smoothingPerKW2", "peakTarget", "source",
+        "smoothingPerKW2", "peakTarget", "discomfortPenaltyPerDegreeHour", "source",
     ]
     static let targetKeys = ["reductionFraction", "shortfallPenaltyPerKWh", "source"]
     static let mpcKeys = ["replanEveryMinutes", "lookaheadHours", "forecast", "source"]
@@ -25,7 +27,9 @@ enum StrategySection {
             settings.ruleBased = RuleBasedSettings(
                 peakThresholdKW: rules.has("peakThresholdKW")
                     ? try rules.positive("peakThresholdKW") : nil,
-                curtailOnlyInPeakWindow: try rules.bool("curtailOnlyInPeakWindow", default: true))
+                curtailOnlyInPeakWindow: try rules.bool("curtailOnlyInPeakWindow", default: true),
+                preCoolHours: try rules.number(
+                    "preCoolHours", in: 0...24, allowed: "hours from 0 to 24", default: 2))
         }
         if let objective = try reader?.optionalObject("objective", allowed: objectiveKeys) {
             settings.objective = try readObjective(objective)
@@ -59,7 +63,10 @@ enum StrategySection {
                 "curtailmentCostScale", default: defaults.curtailmentCostScale),
             smoothingPerKW2: try reader.nonNegative(
                 "smoothingPerKW2", default: defaults.smoothingPerKW2),
-            peakTarget: target)
+            peakTarget: target,
+            discomfortPenaltyPerDegreeHour: try reader.nonNegative(
+                "discomfortPenaltyPerDegreeHour",
+                default: defaults.discomfortPenaltyPerDegreeHour))
     }
 
     private static func readMPC(_ reader: FieldReader, stepMinutes: Int) throws -> MPCSettings {

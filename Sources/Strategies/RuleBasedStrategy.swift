@@ -14,6 +14,13 @@ import VPPCore
 ///    day, the valley is the hours whose forecast load is at or below the day's median).
 /// 4. Curtailable loads: shed what the batteries could not cover above the threshold.
 ///
+/// Air conditioners follow their own rule first (`RuleBasedCooling`: pre-cool before the
+/// peak window, float up inside it, recover after it) and their power counts in the demand
+/// the batteries see. The daily threshold is set without them (from base load, PV and
+/// curtailable demand), so on a site where cooling is a large share of the peak, net load
+/// stays above the threshold longer than planned and the batteries may run empty before
+/// the peak is over; the optimal strategy has no such limit.
+///
 /// A demand-response event known by the current step (its notice has passed) lowers the
 /// threshold to the event's bound while it lasts; a valley-filling event makes batteries
 /// charge up to its bound.
@@ -63,13 +70,16 @@ public struct RuleBasedStrategy: DispatchStrategy {
         let floor = input.eventFloorKW(step: step, knownAt: step)
         let forecastKW = { (later: Int) in Self.uncontrollableLoadKW(input, step: later) }
         var setpoints = Setpoints.idle(for: observation)
+        setpoints.thermostaticKW = RuleBasedCooling(preCoolHours: settings.preCoolHours)
+            .setpoints(observation)
+        let coolingKW = setpoints.thermostaticKW.reduce(0, +)
 
         setpoints.shiftableKW = runAppliances(observation, threshold: threshold, loadKW: forecastKW)
         let appliancesKW = setpoints.shiftableKW.reduce(0, +)
         setpoints.evKW = chargeVehicles(observation) { later in
             forecastKW(later) + (later == step ? appliancesKW : 0)
         }
-        var demand = forecastKW(step) + appliancesKW + setpoints.evKW.reduce(0, +)
+        var demand = forecastKW(step) + appliancesKW + setpoints.evKW.reduce(0, +) + coolingKW
 
         let isValley = input.importPricePerKWh[step] <= (lowestPriceByDay[day] ?? 0)
             && forecastKW(step) <= (flatDayMedianLoadKW[day] ?? .infinity)

@@ -2,7 +2,9 @@ import Engine
 
 /// No control: vehicles charge at full power from arrival until they hold their departure
 /// target (as a car with its charge limit set to the target does), batteries stay idle,
-/// shiftable appliances run at their preferred time and nothing is curtailed.
+/// shiftable appliances run at their preferred time, nothing is curtailed, and every air
+/// conditioner's thermostat holds its setpoint (the power that ends the step there, up to
+/// the unit's limit).
 ///
 /// The reference every other strategy is measured against. An idle battery may still draw
 /// the small charge its management system needs to hold the minimum SOC against
@@ -24,6 +26,9 @@ public struct UncontrolledStrategy: DispatchStrategy {
             let preferred = load.activeJob(step: observation.step)?
                 .preferredPowerKW(step: observation.step, stepHours: observation.stepHours) ?? 0
             setpoints.shiftableKW[index] = observation.shiftableRangeKW[index].clamp(preferred)
+        }
+        setpoints.thermostaticKW = observation.thermostaticLoads.map {
+            $0.thermostatPowerKW(step: observation.step, stepHours: observation.stepHours)
         }
         return setpoints
     }

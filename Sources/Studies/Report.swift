@@ -11,10 +11,13 @@ public struct Report: Sendable {
         "chart-net-load", "chart-assets", "chart-peak-window-contribution",
         "chart-soc-band", "chart-stored-energy", "chart-ev-unmet",
     ]
+    /// The indoor temperature chart, after the SOC band, only for runs with cooled zones.
+    public static let indoorTemperatureChartID = "chart-indoor-temperature"
 
     enum Color {
         static let uncontrolled = "#8a8a8a", controlled = "#1f5fbf", battery = "#2a9d8f"
         static let ev = "#e76f51", shiftable = "#7b5cb8", curtailment = "#c99a06"
+        static let cooling = "#3a86c8"
         static let peakWindow = "#fbe3bf", event = "#f6b9b9", referencePeak = "#555"
     }
 
@@ -41,6 +44,12 @@ public struct Report: Sendable {
                 "Fleet state of charge band", band.svg,
                 note: "Lowest, mean and highest state of charge of the stationary batteries at "
                     + "the end of each step.")
+        }
+        if let indoor = indoorTemperatureChart {
+            body += section(
+                "Indoor temperature of the cooled zones", indoor.svg,
+                note: "Lowest, mean and highest indoor temperature of the zones with air "
+                    + "conditioning at the end of each step; the peak window is shaded.")
         }
         body += section(
             "Stored energy", storedEnergyChart.svg,
@@ -111,6 +120,7 @@ public struct Report: Sendable {
         [("battery", Color.battery, series.batteryKW), ("EV", Color.ev, series.evKW),
          ("shiftable", Color.shiftable, series.shiftableKW),
          ("curtailment", Color.curtailment, series.curtailmentKW)]
+            + (series.thermostaticKW.map { [("cooling", Color.cooling, $0)] } ?? [])
     }
 
     private var peakWindowBand: SVGLineChart.Band {
@@ -139,6 +149,20 @@ public struct Report: Sendable {
             .init(name: "highest", color: Color.battery, values: band.maximum, dashed: true),
             .init(name: "mean", color: Color.battery, values: band.mean),
             .init(name: "lowest", color: Color.battery, values: band.minimum, dashed: true),
+        ]
+        return chart
+    }
+
+    var indoorTemperatureChart: SVGLineChart? {
+        guard let band = series.indoorTemperatureBandC else { return nil }
+        var chart = SVGLineChart(
+            id: Report.indoorTemperatureChartID, yLabel: "indoor temperature (°C)",
+            times: series.times)
+        chart.bands = [peakWindowBand]
+        chart.series = [
+            .init(name: "highest", color: Color.cooling, values: band.maximum, dashed: true),
+            .init(name: "mean", color: Color.cooling, values: band.mean),
+            .init(name: "lowest", color: Color.cooling, values: band.minimum, dashed: true),
         ]
         return chart
     }

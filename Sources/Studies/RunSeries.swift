@@ -18,6 +18,10 @@ public struct RunSeries: Sendable {
     /// Lowest, mean and highest battery state of charge per step, percent; nil for run
     /// folders written before these columns existed.
     public let batterySOCBandPercent: (minimum: [Double], mean: [Double], maximum: [Double])?
+    /// Air conditioners' power, and the lowest, mean and highest indoor temperature per
+    /// step (°C); nil for runs without thermostatic loads.
+    public let thermostaticKW: [Double]?
+    public let indoorTemperatureBandC: (minimum: [Double], mean: [Double], maximum: [Double])?
     /// Steps inside a demand-response event; nil when the run has no event column.
     public let inEvent: [Bool]?
     /// Unmet energy per vehicle over the sessions that departed within the horizon, in
@@ -58,6 +62,16 @@ public struct RunSeries: Sendable {
                 try table.numbers(column: "battery_soc_max_percent"))
         } else {
             batterySOCBandPercent = nil
+        }
+        if table.header.contains("thermostatic_kW") {
+            thermostaticKW = try table.numbers(column: "thermostatic_kW")
+            indoorTemperatureBandC = (
+                try table.numbers(column: "indoor_temperature_min_C"),
+                try table.numbers(column: "indoor_temperature_mean_C"),
+                try table.numbers(column: "indoor_temperature_max_C"))
+        } else {
+            thermostaticKW = nil
+            indoorTemperatureBandC = nil
         }
         if let column = RunSeries.eventColumns.first(where: table.header.contains) {
             inEvent = try table.numbers(column: column).map { $0 != 0 }

@@ -12,4 +12,10 @@ public enum Tolerances {
 
     /// Power below which a setpoint counts as zero, in kW (1 mW).
     public static let negligiblePowerKW = 1e-6
+
+    /// Temperature difference below which two indoor temperatures count as equal, in °C:
+    /// an excursion beyond a comfort band smaller than this is none (the band's edge
+    /// reached through a computed power misses it in the last bits), and the invariant
+    /// check compares a zone's temperature with its model's step to this.
+    public static let temperatureC = 1e-9
 }

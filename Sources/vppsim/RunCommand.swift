@@ -128,8 +128,9 @@ enum ValidateCommand {
             + agentText(input.batteries.count, standingFor: batteryDevices, "batteries")
             + ", " + agentText(input.evChargers.count, standingFor: vehicles, "EVs")
             + " with \(sessions) sessions, "
-            + "\(input.shiftableLoads.count) shiftable "
-            + "and \(input.curtailableLoads.count) curtailable loads; "
+            + "\(input.shiftableLoads.count) shiftable, "
+            + "\(input.curtailableLoads.count) curtailable "
+            + "and \(input.thermostaticLoads.count) thermostatic loads; "
             + "strategy \(scenario.strategyName)")
         return .success
     }

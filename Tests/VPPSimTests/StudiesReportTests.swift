@@ -9,14 +9,21 @@ import Testing
 /// the other commands answer --help with an example.
 @Suite("Studies: report and help")
 struct StudiesReportTests {
-    @Test func reportIsWellFormedSelfContainedAndHasEveryChart() throws {
+    /// Runs `scenario` into a fresh folder and writes its report; returns the run folder.
+    static func runAndReport(
+        _ scenario: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let folder = try CommandLineTests.temporaryFolder()
         let run = folder.appendingPathComponent("run").path
-        let ran = try CommandLineTests.vppsim(
-            ["run", "scenarios/tests/tiny-homes.json", "--out", run, "--quiet"])
-        #expect(ran.status == 0, "stderr: \(ran.error)")
+        let ran = try CommandLineTests.vppsim(["run", scenario, "--out", run, "--quiet"])
+        #expect(ran.status == 0, "stderr: \(ran.error)", sourceLocation: sourceLocation)
         let reported = try CommandLineTests.vppsim(["report", run, "--quiet"])
-        #expect(reported.status == 0, "stderr: \(reported.error)")
+        #expect(reported.status == 0, "stderr: \(reported.error)", sourceLocation: sourceLocation)
+        return run
+    }
+
+    @Test func reportIsWellFormedSelfContainedAndHasEveryChart() throws {
+        let run = try Self.runAndReport("scenarios/tests/tiny-homes.json")
 
         let again = try CommandLineTests.vppsim(
             ["run", "scenarios/tests/tiny-homes.json", "--out", run, "--quiet"])
@@ -47,6 +54,19 @@ struct StudiesReportTests {
             withoutNamespaces = withoutNamespaces.replacingOccurrences(of: namespace, with: "")
         }
         #expect(!withoutNamespaces.contains("http"))
+    }
+
+    /// A run with cooled zones gets the indoor temperature chart and a cooling class.
+    @Test func reportShowsIndoorTemperatureWithCooledZones() throws {
+        let run = try Self.runAndReport("scenarios/tests/office-cooling.json")
+        let page = try String(contentsOfFile: "\(run)/report.html", encoding: .utf8)
+        let document = try XMLDocument(xmlString: page, options: [])
+        let ids = Self.elements(of: try #require(document.rootElement()))
+            .filter { $0.localName == "svg" }.compactMap { Self.id(of: $0) }
+        var expected = Report.chartIDs
+        expected.insert(Report.indoorTemperatureChartID, at: 4)
+        #expect(ids == expected)
+        #expect(page.contains(">cooling<"))
     }
 
     /// The element's id. `attribute(forName:)` of swift-corelibs-foundation finds no

@@ -203,6 +203,8 @@ N_HOURS = 8760
 EQ_COL = "Equipment Electric Power [kWh]"
 PV_COL = "Solar Generation [W/kW]"
 PRICE_COL = "Electricity Pricing [$/kWh]"
+WEATHER_COL = "Outdoor Drybulb Temperature [C]"
+TEMP_DEC = 1
 KW_DEC = 4
 PV_DEC = 6
 PRICE_DEC = 4
@@ -220,6 +222,16 @@ def pts(i: int) -> dt.datetime:
 
 def iso(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def hourly_column(cl: Wheel, member: str, column: str) -> list[float]:
+    """One column of a CityLearn file with one row per hour of the year, as numbers."""
+    rows, _ = read_csv_member(cl, member)
+    header, body = rows[0], rows[1:]
+    if len(body) != N_HOURS:
+        raise DataError(f"{member}: {len(body)} rows, expected {N_HOURS}")
+    index = header.index(column)
+    return [float(r[index]) for r in body]
 
 
 def derive_fontana(cl: Wheel, out: dict, notes: dict) -> None:
@@ -270,12 +282,13 @@ def derive_fontana(cl: Wheel, out: dict, notes: dict) -> None:
 
     # price
     prices_member = f"{CL_DIR}pricing.csv"
-    rows, _ = read_csv_member(cl, prices_member)
-    header, body = rows[0], rows[1:]
-    if len(body) != N_HOURS:
-        raise DataError(f"{prices_member}: {len(body)} rows, expected {N_HOURS}")
-    pi = header.index(PRICE_COL)
-    price = [float(r[pi]) for r in body]
+    price = hourly_column(cl, prices_member, PRICE_COL)
+
+    # weather: row for row with the building files (CityLearn steps them together)
+    weather_member = f"{CL_DIR}weather.csv"
+    outdoor = hourly_column(cl, weather_member, WEATHER_COL)
+    if not all(-60 <= v <= 60 for v in outdoor):
+        raise DataError(f"{weather_member}: an outdoor temperature outside -60..60 C")
 
     # schema
     schema_member = f"{CL_DIR}schema.json"
@@ -313,6 +326,9 @@ def derive_fontana(cl: Wheel, out: dict, notes: dict) -> None:
     out["fontana/price_usd_per_kWh.csv"] = csv_bytes(
         ["timestamp", "price_usd_per_kWh"],
         [[iso(pts(i)), fmt(price[i], PRICE_DEC)] for i in range(N_HOURS)])
+    out["fontana/outdoor_temperature_C.csv"] = csv_bytes(
+        ["timestamp", "outdoor_drybulb_C"],
+        [[stamps[i], fmt(outdoor[i], TEMP_DEC)] for i in range(N_HOURS)])
     out["fontana/buildings.csv"] = csv_bytes(
         ["building", "pv_kWp", "battery_capacity_kWh", "battery_power_kW", "battery_efficiency",
          "battery_capacity_loss_coefficient", "battery_loss_coefficient"],
@@ -364,6 +380,8 @@ def derive_fontana(cl: Wheel, out: dict, notes: dict) -> None:
 
     notes["fontana"] = {
         "members": members, "prices_member": prices_member, "schema_member": schema_member,
+        "weather_member": weather_member, "outdoor_min": min(outdoor),
+        "outdoor_max": max(outdoor),
         "holiday_hours": holiday_hours, "best_week": best, "weeks": weeks,
         "month_patterns": month_patterns, "price_deviations": deviations,
         "price_values": sorted(set(price)),
@@ -698,6 +716,17 @@ def derive_sources(wheels: dict, lic: dict, out: dict, notes: dict) -> None:
              "midnight) was laid on the source's hour-ENDING labels as if they were hour-beginning. "
              "Stamping each price one hour later puts the peak on 16:00-21:00 and the season changes at "
              "midnight, as the pattern above shows; this is a judgement, recorded here.")
+    L.append(f"- sha256: `{sha(rel)}`\n")
+    rel = "fontana/outdoor_temperature_C.csv"
+    L.append(f"### `{rel}`\n")
+    L.append(origin("CityLearn", fn["weather_member"]))
+    L.append("- Transformation: column `Outdoor Drybulb Temperature [C]` (8760 rows, checked) "
+             "taken row for row with the building files and given the same hour-beginning "
+             "timestamps (CityLearn reads the weather file and the building files step for step "
+             "together). The prediction, humidity and radiation columns are dropped. Each value "
+             "is the hour's dry-bulb temperature in degrees Celsius; range "
+             f"{fn['outdoor_min']:.1f} to {fn['outdoor_max']:.1f}. Format: {TEMP_DEC} decimal. "
+             "It drives the thermal model of `thermostaticLoads`.")
     L.append(f"- sha256: `{sha(rel)}`\n")
     rel = "fontana/buildings.csv"
     L.append(f"### `{rel}`\n")

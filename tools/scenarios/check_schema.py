@@ -55,6 +55,13 @@ FLEET = {
     "chargerOptions": [{"maxPowerKW": 7, "share": 0.8}, {"maxPowerKW": 11, "share": 0.2}],
 }
 
+THERMOSTATIC = {
+    "id": "t", "thermalResistanceCPerKW": 2, "thermalCapacitanceKWhPerC": 10,
+    "coefficientOfPerformance": 3, "maxPowerKW": 5, "minimumTemperatureC": 22,
+    "maximumTemperatureC": 26, "setpointC": 24,
+    "outdoorTemperature": {"file": "t.csv", "column": "C"},
+}
+
 # Each must be rejected. The name says why.
 BAD_SCENARIOS = {
     "fleet with both statistics and sessionModel": with_change(
@@ -91,6 +98,18 @@ BAD_SCENARIOS = {
         lambda s: s.update(responseTarget={"reductionFraction": 5})),
     "responseTarget duration of 0": with_change(lambda s: s.update(responseTarget={"durationHours": 0})),
     "unknown key in responseTarget": with_change(lambda s: s.update(responseTarget={"fraction": 0.05})),
+    "thermostatic load without outdoorTemperature": with_change(lambda s: s.update(
+        thermostaticLoads=[{k: v for k, v in THERMOSTATIC.items() if k != "outdoorTemperature"}])),
+    "thermostatic COP above 20": with_change(
+        lambda s: s.update(thermostaticLoads=[dict(THERMOSTATIC, coefficientOfPerformance=25)])),
+    "thermostatic comfort band edge at 80 C": with_change(
+        lambda s: s.update(thermostaticLoads=[dict(THERMOSTATIC, maximumTemperatureC=80)])),
+    "thermostatic count of 0": with_change(
+        lambda s: s.update(thermostaticLoads=[dict(THERMOSTATIC, count=0)])),
+    "unknown key in a thermostatic load": with_change(
+        lambda s: s.update(thermostaticLoads=[dict(THERMOSTATIC, setpoint=24)])),
+    "negative preCoolHours": with_change(
+        lambda s: s.update(strategy={"ruleBased": {"preCoolHours": -1}})),
     "unknown key in objective": with_change(
         lambda s: s.update(strategy={"objective": {"peakCharge": 1}})),
     "negative objective weight": with_change(
@@ -170,6 +189,13 @@ GOOD_SCENARIOS = {
                   "mpc": {"replanEveryMinutes": 60, "lookaheadHours": 24,
                           "forecast": {"baseLoad": "noisy", "baseLoadError": 0.1,
                                        "pv": "persistence"}}})),
+    "thermostatic load in its simplest form": with_change(
+        lambda s: s.update(thermostaticLoads=[THERMOSTATIC])),
+    "thermostatic load with every key": with_change(lambda s: s.update(
+        thermostaticLoads=[dict(THERMOSTATIC, count=4, initialTemperatureC=30,
+                                internalGainKW=2, source="assumption")],
+        strategy={"ruleBased": {"preCoolHours": 3},
+                  "objective": {"discomfortPenaltyPerDegreeHour": 50}})),
     "name with dots, dashes and underscores": with_change(lambda s: s.update(name="site_A-2.v1")),
     "horizon of exactly 87600 h": with_change(lambda s: s["horizon"].update(durationHours=87600)),
     "demand-response sections in their simplest forms": with_change(lambda s: s.update(
