@@ -173,7 +173,8 @@ public enum ScenarioLoader {
             // One id: an entry with a count is one aggregated load, not count loads.
             let (id, _) = try ids.claim(entry, count: 1)
             input.thermostaticLoads.append(try ThermostaticLoadSection.read(
-                entry, id: id, count: entry.integer("count", in: 1...1_000_000, default: 1),
+                entry, id: id,
+                count: entry.integer("count", in: 1...Population.maximumCount, default: 1),
                 grid: grid, files: files))
         }
     }
