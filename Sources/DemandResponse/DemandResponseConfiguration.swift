@@ -81,6 +81,21 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
         return EventSchedule(all)
     }
 
+    /// What the engine enforces: the enrolled assets, and per event those that sit it out.
+    /// Nil when the scenario sets no participation (every asset takes part in everything).
+    public func participation(for input: SimulationInput, schedule: EventSchedule)
+        -> Participation? {
+        guard !participation.isEmpty else { return nil }
+        let plan = participationPlan(for: input, schedule: schedule)
+        var optedOut: [String: AssetFlags] = [:]
+        for (eventID, flags) in plan.participating {
+            optedOut[eventID] = AssetFlags(flags.merging(plan.enrolled) { taking, enrolled in
+                zip(taking, enrolled).map { !$0 && $1 }
+            })
+        }
+        return Participation(enrolled: AssetFlags(plan.enrolled), optedOut: optedOut)
+    }
+
     /// Enrolment and per-event participation for the fleet of `input`.
     public func participationPlan(for input: SimulationInput, schedule: EventSchedule)
         -> ParticipationPlan {

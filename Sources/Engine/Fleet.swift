@@ -24,7 +24,7 @@ struct Fleet {
 
     func observation(step: Int, input: SimulationInput) -> Observation {
         let hours = input.grid.stepHours
-        return Observation(
+        var observation = Observation(
             step: step, time: input.grid.time(ofStep: step), input: input,
             batteries: batteries, evChargers: chargers, shiftableLoads: shiftableLoads,
             curtailableLoads: curtailableLoads,
@@ -34,6 +34,10 @@ struct Fleet {
                 $0.feasiblePowerRange(step: step, stepHours: hours)
             },
             curtailableShedRangeKW: curtailableLoads.map { $0.feasibleShedRange(step: step) })
+        if let flags = input.controllable(step: step, knownAt: step) {
+            observation.restrict(to: flags)
+        }
+        return observation
     }
 
     mutating func advance(

@@ -11,10 +11,15 @@ public struct Observation {
     public let evChargers: [EVCharger]
     public let shiftableLoads: [ShiftableLoad]
     public let curtailableLoads: [CurtailableLoad]
-    public let batteryRangeKW: [ClosedRange<Double>]
-    public let evRangeKW: [ClosedRange<Double>]
-    public let shiftableRangeKW: [ClosedRange<Double>]
-    public let curtailableShedRangeKW: [ClosedRange<Double>]
+    /// The setpoint ranges; an asset the strategy does not control this step (see
+    /// `controllable`) has the single value it runs at, as under `uncontrolled`.
+    public internal(set) var batteryRangeKW: [ClosedRange<Double>]
+    public internal(set) var evRangeKW: [ClosedRange<Double>]
+    public internal(set) var shiftableRangeKW: [ClosedRange<Double>]
+    public internal(set) var curtailableShedRangeKW: [ClosedRange<Double>]
+    /// The assets whose setpoints the engine applies this step: the enrolled ones, less
+    /// those sitting out an event under way. Nil when every asset is controlled.
+    public internal(set) var controllable: AssetFlags?
 
     public var stepHours: Double { input.grid.stepHours }
 }
@@ -37,6 +42,25 @@ public struct Setpoints: Sendable, Equatable {
         self.evKW = evKW
         self.shiftableKW = shiftableKW
         self.curtailmentShedKW = curtailmentShedKW
+    }
+
+    /// What every asset does without control: vehicles charge at full power from arrival
+    /// until they hold their departure target, appliances run at their preferred time,
+    /// batteries idle and nothing is shed. Each value lies in the asset's range.
+    public static func uncontrolled(for observation: Observation) -> Setpoints {
+        var setpoints = Setpoints.idle(for: observation)
+        let hours = observation.stepHours
+        setpoints.evKW = observation.evChargers.indices.map { index in
+            let charger = observation.evChargers[index]
+            let untilTargetKW = charger.remainingNeedKWh / (charger.spec.chargeEfficiency * hours)
+            return observation.evRangeKW[index].clamp(untilTargetKW)
+        }
+        for (index, load) in observation.shiftableLoads.enumerated() {
+            let preferred = load.activeJob(step: observation.step)?
+                .preferredPowerKW(step: observation.step, stepHours: hours) ?? 0
+            setpoints.shiftableKW[index] = observation.shiftableRangeKW[index].clamp(preferred)
+        }
+        return setpoints
     }
 
     /// All zeros, sized for `observation`.

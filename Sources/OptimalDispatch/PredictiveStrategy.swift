@@ -62,6 +62,13 @@ public struct PredictiveStrategy: DispatchStrategy {
             step > plan.firstStep {
             return true
         }
+        // Opt-outs become known when their event starts; the plan must do without them.
+        if let participation = observation.input.participation, step > plan.firstStep,
+            observation.input.events.contains(where: {
+                $0.steps.lowerBound == step && participation.hasOptOuts(eventID: $0.id)
+            }) {
+            return true
+        }
         if let every = replanEverySteps, (step - plan.firstStep) >= every { return true }
         return plan.setpoints(step: step) == nil
     }

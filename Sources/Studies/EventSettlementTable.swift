@@ -10,7 +10,8 @@ enum EventSettlementTable {
 
     static func csv(
         configuration: DemandResponseConfiguration, schedule: EventSchedule,
-        result: SimulationResult, uncontrolled: SimulationResult
+        result: SimulationResult, planned: SimulationResult, uncontrolled: SimulationResult,
+        participation: Participation?
     ) -> String {
         let metered = LoadHistory(netLoadOf: result)
         var rows = EventsTable.settle(
@@ -37,6 +38,19 @@ enum EventSettlementTable {
                 terms: configuration.settlement)
             rows.append(EventRow(
                 event: event, methodID: counterfactualID, baseline: estimate, settlement: settlement))
+        }
+        let plannedLoad = LoadHistory(netLoadOf: planned)
+        rows = rows.map { row in
+            var row = row
+            if let settled = row.settlement, let plannedMeanKW = plannedLoad.meanKW(
+                from: row.event.start, minutes: row.event.durationMinutes) {
+                row.plannedKW = row.event.kind.responseSign
+                    * (settled.baselineMeanKW - plannedMeanKW)
+            }
+            row.optedOutAssets = AssetClass.allCases.reduce(0) {
+                $0 + (participation?.optedOut[row.event.id]?.count($1) ?? 0)
+            }
+            return row
         }
         // Events in time order; within an event, the scenario's methods as listed, then the
         // counterfactual (an explicit rank, not a reliance on the sort being stable).
