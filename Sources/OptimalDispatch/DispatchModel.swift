@@ -22,6 +22,8 @@ struct DispatchModel {
     var shiftablePower: [[[(VariableID, Double)]]] = []
     var curtailmentShed: [[VariableID?]] = []
     var shortfall: [VariableID?] = []
+    /// The cap on net load at each window step, when there is one (kW).
+    var ceilingKW: [Double?] = []
     var netLoad: [VariableID] = []
 
     /// Capability mode: the reduction R held below `baselineKW` over `steps`.
@@ -110,6 +112,7 @@ struct DispatchModel {
             ceiling = min(ceiling ?? .infinity, target.capKW)
         }
         let floor = input.eventFloorKW(step: t, knownAt: window.eventsKnownAt)
+        ceilingKW.append(ceiling)
         guard ceiling != nil || floor != nil else { return nil }
         let penalty = objective.peakTarget?.shortfallPenaltyPerKWh ?? PeakTarget().shortfallPenaltyPerKWh
         let short = model.addVariable(name: "shortfall[\(t)]", cost: penalty * window.stepHours)

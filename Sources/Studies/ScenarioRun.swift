@@ -87,9 +87,14 @@ public struct ScenarioRun {
                 extra += ScenarioRun.participationFields(participation, input: input)
             }
         }
+        let capped = predictive.map { $0.objective.peakTarget != nil || !events.isEmpty } ?? false
         if let predictive {
             extra += ScenarioRun.solverFields(
                 predictive, stepHours: scenario.input.grid.stepHours, hasEvents: !events.isEmpty)
+            if capped {
+                extra += ScenarioRun.bindingFields(
+                    predictive, stepHours: scenario.input.grid.stepHours, logger: logger)
+            }
         }
         let summary = RunSummary(
             result: result, reference: reference, version: version, capability: capability,
@@ -113,6 +118,10 @@ public struct ScenarioRun {
         if let predictive {
             files.append(
                 ("solves.csv", ScenarioRun.solvesCSV(predictive, grid: scenario.input.grid)))
+            if capped {
+                files.append(
+                    ("binding.csv", ScenarioRun.bindingCSV(predictive, grid: scenario.input.grid)))
+            }
         }
         files += [
             ("summary.csv", ResultWriter.summaryCSV(summary)),

@@ -12,4 +12,12 @@ public enum Tolerances {
 
     /// Power below which a setpoint counts as zero, in kW (1 mW).
     public static let negligiblePowerKW = 1e-6
+
+    /// Planned target shortfall below which a step counts as meeting its cap, in kW (0.1 W);
+    /// well above the interior-point optimiser's accuracy on the shortfall slack.
+    public static let plannedShortfallKW = 1e-4
+
+    /// Distance of a planned power from its limit within which the limit counts as reached,
+    /// in kW (1 W); the interior-point optimiser stops about 1e-8 relative inside its bounds.
+    public static let bindingLimitKW = 1e-3
 }
