@@ -10,6 +10,9 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
     public var participation: [AssetClass: ClassParticipation]
     public var baselines: [BaselineMethod]
     public var settlement: SettlementTerms
+    /// Whole days before the horizon over which the site runs uncontrolled, so that
+    /// customer baselines find prior days (`events.baselineHistoryDays`, default 0).
+    public var baselineHistoryDays: Int = 0
 
     public init(events: [DREvent] = [], generators: [EventGeneratorModel] = [],
                 participation: [AssetClass: ClassParticipation] = [:],
@@ -37,6 +40,8 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
             configuration.events = try EventsSection.readEvents(reader, grid: grid)
             configuration.generators = try EventsSection.readGenerators(reader, grid: grid)
             configuration.participation = try EventsSection.readParticipation(reader)
+            configuration.baselineHistoryDays = try reader.integer(
+                "baselineHistoryDays", in: 0...366, default: 0)
         }
         if let baselines {
             configuration.baselines = try readBaselines(baselines, file: file, grid: grid)

@@ -110,10 +110,18 @@ public struct ScenarioRun {
         ]
         if let capability { files.append(("capability.csv", capability.contributionsCSV())) }
         if let programme = scenario.demandResponse, let schedule = scenario.eventSchedule {
+            var history: SimulationResult?
+            if let before = scenario.baselineHistory {
+                logger.info("running \(uncontrolled.name) over \(programme.baselineHistoryDays) "
+                    + "days before the horizon, for customer baselines")
+                var prior = UncontrolledStrategy()
+                history = try Simulation(input: before, checksInvariants: simulation.checksInvariants)
+                    .run(strategy: &prior)
+            }
             files.append(("events.csv", EventSettlementTable.csv(
                 configuration: programme, schedule: schedule, result: result,
                 planned: planned ?? result, uncontrolled: reference,
-                participation: participation)))
+                participation: participation, history: history)))
         }
         if let predictive {
             files.append(
