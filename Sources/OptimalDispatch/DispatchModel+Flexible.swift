@@ -28,7 +28,8 @@ extension DispatchModel {
                 if window.controls(.shiftableLoads, index, step: t) {
                     freeSteps += 1
                 } else {
-                    let preferred = min(job.preferredPowerKW(step: t, stepHours: hours), left / hours)
+                    let preferred = min(
+                        job.preferredPowerKW(step: t, stepHours: hours), left / hours)
                     range = preferred...preferred
                     left -= preferred * hours
                     fixedKWh += preferred * hours

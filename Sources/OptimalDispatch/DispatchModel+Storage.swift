@@ -79,7 +79,8 @@ extension DispatchModel {
                     dischargeKW = 0
                     if let energy = uncontrolledEnergy {
                         let need = max(0, min(session.targetEnergyKWh, ceiling) - energy)
-                        let power = min(spec.maxChargePowerKW, need / (spec.chargeEfficiency * hours))
+                        let power = min(
+                            spec.maxChargePowerKW, need / (spec.chargeEfficiency * hours))
                         chargeKW = power...power
                         uncontrolledEnergy = energy + spec.chargeEfficiency * hours * power
                     }

@@ -46,7 +46,8 @@ public struct RuleBasedStrategy: DispatchStrategy {
         let usableKWh = input.batteries.indices.reduce(0) { total, index in
             let spec = input.batteries[index]
             guard enrolled?[.batteries, index] ?? true else { return total }
-            return total + (spec.maximumEnergyKWh - spec.minimumEnergyKWh) * spec.dischargeEfficiency
+            let usable = spec.maximumEnergyKWh - spec.minimumEnergyKWh
+            return total + usable * spec.dischargeEfficiency
         }
         for (day, steps) in stepsByDay {
             let load = steps.map { Self.uncontrollableLoadKW(input, step: $0) }

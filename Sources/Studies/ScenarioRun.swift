@@ -115,8 +115,9 @@ public struct ScenarioRun {
                 logger.info("running \(uncontrolled.name) over \(programme.baselineHistoryDays) "
                     + "days before the horizon, for customer baselines")
                 var prior = UncontrolledStrategy()
-                history = try Simulation(input: before, checksInvariants: simulation.checksInvariants)
-                    .run(strategy: &prior)
+                history = try Simulation(
+                    input: before, checksInvariants: simulation.checksInvariants
+                ).run(strategy: &prior)
             }
             files.append(("events.csv", EventSettlementTable.csv(
                 configuration: programme, schedule: schedule, result: result,
@@ -202,10 +203,12 @@ public struct ScenarioRun {
                 unit: "percent"),
             SummaryField(
                 key: "dr_delivered_mean",
-                value: .number(events.reduce(0) { $0 + response(result, $1) } / count), unit: "kW"),
+                value: .number(events.reduce(0) { $0 + response(result, $1) } / count),
+                unit: "kW"),
             SummaryField(
                 key: "dr_planned_mean",
-                value: .number(events.reduce(0) { $0 + response(planned, $1) } / count), unit: "kW"),
+                value: .number(events.reduce(0) { $0 + response(planned, $1) } / count),
+                unit: "kW"),
         ]
     }
 

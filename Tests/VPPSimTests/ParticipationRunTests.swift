@@ -71,7 +71,8 @@ struct ParticipationRunTests {
         ]
         for strategy in strategies {
             var strategy = strategy
-            let result = try Simulation(input: site, checksInvariants: true).run(strategy: &strategy)
+            let result = try Simulation(input: site, checksInvariants: true)
+                .run(strategy: &strategy)
             #expect(result.records == reference.records, "\(strategy.name)")
             #expect(result.batteries.map(\.energyKWh) == [1, 1], "\(strategy.name)")
         }
