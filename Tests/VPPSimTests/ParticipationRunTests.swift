@@ -2,7 +2,10 @@ import Assets
 import Engine
 import Foundation
 import OptimalDispatch
+import Results
+import Scenario
 import Strategies
+import Studies
 import Testing
 import VPPCore
 
@@ -153,5 +156,55 @@ struct ParticipationRunTests {
         #expect(abs(limited.capabilityKW - 1) < 1e-6)
         #expect(limited.contributions.first?.limitedBy.hasPrefix(
             "participation (1 of 2 enrolled); then energy") == true)
+    }
+}
+
+/// Participation read from a scenario file: tiny-homes (three homes, two days) with an
+/// evening event and half of every class opting out, run end to end.
+@Suite("Participation from the scenario")
+struct ParticipationScenarioTests {
+    func run(seed: UInt64, optOut: Double) throws -> ScenarioRun {
+        let source = repositoryRoot.appendingPathComponent("scenarios/tests/tiny-homes.json")
+        var text = try String(contentsOf: source, encoding: .utf8)
+        let classes = ["batteries", "evs", "shiftableLoads", "curtailableLoads"]
+            .map { "\"\($0)\": {\"optOutProbability\": \(optOut)}" }.joined(separator: ", ")
+        let programme = """
+            "events": {"list": [{"id": "evening", "start": "2022-08-23T17:00:00",
+              "end": "2022-08-23T20:00:00", "notice": "2022-08-22T16:00:00",
+              "targetPercent": 20}], "participation": {\(classes)}},
+            "name":
+            """
+        let firstName = try #require(text.range(of: "\"name\":"))
+        text.replaceSubrange(firstName, with: programme)
+        let scenario = try ScenarioLoader.load(
+            json: ScenarioLoader.parse(text, displayName: "tiny-homes.json"), url: source,
+            displayName: "tiny-homes.json", seedOverride: seed)
+        return try ScenarioRun(scenario: scenario, strategyName: "rule-based", version: "test")
+    }
+
+    func field(_ run: ScenarioRun, _ key: String) -> SummaryField.Value? {
+        run.summary.fields.first { $0.key == key }?.value
+    }
+
+    /// With opt-outs the delivered response falls below the planned one; the same seed
+    /// gives the same files byte for byte, and the opt-out draws follow the seed.
+    @Test func optOutsFollowTheSeedAndCutTheResponse() throws {
+        let first = try run(seed: 7, optOut: 0.5)
+        let again = try run(seed: 7, optOut: 0.5)
+        #expect(first.files.map(\.contents) == again.files.map(\.contents))
+        guard case let .number(delivered)? = field(first, "dr_delivered_mean"),
+              case let .number(planned)? = field(first, "dr_planned_mean"),
+              case let .integer(optOuts)? = field(first, "dr_opt_outs")
+        else {
+            Issue.record("summary lacks the participation fields")
+            return
+        }
+        #expect(optOuts > 0)
+        #expect(delivered < planned - 0.1, "delivered \(delivered), planned \(planned)")
+        let stays = try run(seed: 7, optOut: 0)
+        #expect(field(stays, "dr_delivered_mean") == field(stays, "dr_planned_mean"))
+        #expect(field(stays, "dr_planned_mean") == .number(planned))
+        let seeds = try (8...11).map { try field(run(seed: $0, optOut: 0.5), "dr_opt_outs") }
+        #expect(Set(seeds.map { "\(String(describing: $0))" }).count > 1)
     }
 }
