@@ -10,6 +10,9 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
     public var participation: [AssetClass: ClassParticipation]
     public var baselines: [BaselineMethod]
     public var settlement: SettlementTerms
+    /// Whole days before the horizon over which the site runs uncontrolled, so that
+    /// customer baselines find prior days (`events.baselineHistoryDays`, default 0).
+    public var baselineHistoryDays: Int = 0
 
     public init(events: [DREvent] = [], generators: [EventGeneratorModel] = [],
                 participation: [AssetClass: ClassParticipation] = [:],
@@ -37,6 +40,8 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
             configuration.events = try EventsSection.readEvents(reader, grid: grid)
             configuration.generators = try EventsSection.readGenerators(reader, grid: grid)
             configuration.participation = try EventsSection.readParticipation(reader)
+            configuration.baselineHistoryDays = try reader.integer(
+                "baselineHistoryDays", in: 0...366, default: 0)
         }
         if let baselines {
             configuration.baselines = try readBaselines(baselines, file: file, grid: grid)
@@ -79,6 +84,21 @@ public struct DemandResponseConfiguration: Sendable, Equatable {
             all += model.generate(on: grid, seed: seed, occupiedDays: Set(all.map(\.dayNumber)))
         }
         return EventSchedule(all)
+    }
+
+    /// What the engine enforces: the enrolled assets, and per event those that sit it out.
+    /// Nil when the scenario sets no participation (every asset takes part in everything).
+    public func participation(for input: SimulationInput, schedule: EventSchedule)
+        -> Participation? {
+        guard !participation.isEmpty else { return nil }
+        let plan = participationPlan(for: input, schedule: schedule)
+        var optedOut: [String: AssetFlags] = [:]
+        for (eventID, flags) in plan.participating {
+            optedOut[eventID] = AssetFlags(flags.merging(plan.enrolled) { taking, enrolled in
+                zip(taking, enrolled).map { !$0 && $1 }
+            })
+        }
+        return Participation(enrolled: AssetFlags(plan.enrolled), optedOut: optedOut)
     }
 
     /// Enrolment and per-event participation for the fleet of `input`.

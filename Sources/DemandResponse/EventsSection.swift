@@ -1,10 +1,11 @@
+import Engine
 import InputData
 import VPPCore
 
 /// Reads the scenario's `events` object: explicit events, seeded event models and
 /// participation. Every time must fall on a step boundary of the simulation grid.
 enum EventsSection {
-    static let keys = ["list", "generators", "participation", "source"]
+    static let keys = ["list", "generators", "participation", "baselineHistoryDays", "source"]
     static let eventKeys = ["id", "kind", "start", "end", "notice", "targetKW", "targetPercent",
                             "source"]
     static let generatorKeys = [

@@ -39,7 +39,7 @@ public enum EventsTable {
          "baseline_days_used", "baseline_kW", "actual_kW", "additive_adjustment_kW",
          "adjustment_ratio", "target_kW", "delivered_kW", "delivered_kWh", "target_met_percent",
          "capacity_payment_\(currency)", "energy_payment_\(currency)", "penalty_\(currency)",
-         "net_payment_\(currency)", "rebound_kWh"]
+         "net_payment_\(currency)", "rebound_kWh", "planned_kW", "opted_out_assets"]
     }
 
     /// The whole file: header and one line per row, fixed 4 decimals, "\n" line ends.
@@ -63,6 +63,7 @@ public enum EventsTable {
             } else {
                 fields += Array(repeating: "", count: 13)
             }
+            fields += [row.plannedKW.map(fixed) ?? "", String(row.optedOutAssets)]
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -78,14 +79,22 @@ public struct EventRow: Sendable, Equatable {
     public var baseline: BaselineEstimate
     /// nil when there is no baseline or the event lies outside the metered load.
     public var settlement: EventSettlement?
+    /// The mean response had every enrolled asset taken part, against the same baseline
+    /// (kW); nil when not settled or not known.
+    public var plannedKW: Double?
+    /// Enrolled assets that sat the event out.
+    public var optedOutAssets: Int
 
     public init(
-        event: DREvent, methodID: String, baseline: BaselineEstimate, settlement: EventSettlement?
+        event: DREvent, methodID: String, baseline: BaselineEstimate, settlement: EventSettlement?,
+        plannedKW: Double? = nil, optedOutAssets: Int = 0
     ) {
         self.event = event
         self.methodID = methodID
         self.baseline = baseline
         self.settlement = settlement
+        self.plannedKW = plannedKW
+        self.optedOutAssets = optedOutAssets
     }
 
     /// `ok`, a baseline status (`fewer_days`, `no_adjustment_window`, `no_history`), or

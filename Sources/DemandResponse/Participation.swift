@@ -1,22 +1,6 @@
 import Engine
 import VPPCore
 
-/// The asset classes of a fleet, in the order of `SimulationInput`'s asset lists.
-public enum AssetClass: String, Sendable, CaseIterable, Comparable {
-    case batteries, evs, shiftableLoads, curtailableLoads
-
-    public static func < (lhs: AssetClass, rhs: AssetClass) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-
-    /// How many assets of each class `input` holds.
-    public static func counts(in input: SimulationInput) -> [AssetClass: Int] {
-        [.batteries: input.batteries.count, .evs: input.evChargers.count,
-         .shiftableLoads: input.shiftableLoads.count,
-         .curtailableLoads: input.curtailableLoads.count]
-    }
-}
-
 /// How one asset class takes part in events.
 public struct ClassParticipation: Sendable, Equatable {
     /// Share of the class's assets enrolled in the programme, 0 to 1.

@@ -26,7 +26,7 @@ struct Fleet {
 
     func observation(step: Int, input: SimulationInput) -> Observation {
         let hours = input.grid.stepHours
-        return Observation(
+        var observation = Observation(
             step: step, time: input.grid.time(ofStep: step), input: input,
             batteries: batteries, evChargers: chargers, shiftableLoads: shiftableLoads,
             curtailableLoads: curtailableLoads, thermostaticLoads: thermostaticLoads,
@@ -39,6 +39,10 @@ struct Fleet {
             thermostaticRangeKW: thermostaticLoads.map {
                 $0.feasiblePowerRange(step: step, stepHours: hours)
             })
+        if let flags = input.controllable(step: step, knownAt: step) {
+            observation.restrict(to: flags)
+        }
+        return observation
     }
 
     mutating func advance(

@@ -29,8 +29,9 @@ public struct Simulation {
         for step in input.grid.steps {
             fleet.observeClock(step: step)
             let observation = fleet.observation(step: step, input: input)
-            let setpoints = strategy.decide(observation)
-            try checkShape(setpoints, observation: observation, strategy: strategy.name)
+            let decided = strategy.decide(observation)
+            try checkShape(decided, observation: observation, strategy: strategy.name)
+            let setpoints = observation.enforcingParticipation(decided)
             let outcome = fleet.advance(setpoints, step: step, stepHours: input.grid.stepHours)
             let record = outcome.record(step: step, input: input)
             if checksInvariants {
@@ -61,7 +62,8 @@ public struct Simulation {
         var fleet = Fleet(input: input)
         for earlier in 0..<step {
             fleet.observeClock(step: earlier)
-            let setpoints = strategy.decide(fleet.observation(step: earlier, input: input))
+            let observation = fleet.observation(step: earlier, input: input)
+            let setpoints = observation.enforcingParticipation(strategy.decide(observation))
             _ = fleet.advance(setpoints, step: earlier, stepHours: input.grid.stepHours)
         }
         fleet.observeClock(step: step)

@@ -42,6 +42,8 @@ public struct SimulationInput: Sendable {
     public var thermostaticLoads: [ThermostaticLoadSpec]
     /// Demand-response events, sorted by start; strategies see each from its notice step.
     public var events: [GridEvent] = []
+    /// Who takes part in demand response; nil when every asset is controlled at every step.
+    public var participation: Participation?
 
     public init(
         scenarioName: String, seed: UInt64, grid: TimeGrid, baseLoadKW: [Double], pvKW: [Double],

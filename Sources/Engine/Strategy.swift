@@ -12,12 +12,17 @@ public struct Observation {
     public let shiftableLoads: [ShiftableLoad]
     public let curtailableLoads: [CurtailableLoad]
     public let thermostaticLoads: [ThermostaticLoad]
-    public let batteryRangeKW: [ClosedRange<Double>]
-    public let evRangeKW: [ClosedRange<Double>]
-    public let shiftableRangeKW: [ClosedRange<Double>]
-    public let curtailableShedRangeKW: [ClosedRange<Double>]
+    /// The setpoint ranges; an asset the strategy does not control this step (see
+    /// `controllable`) has the single value it runs at, as under `uncontrolled`.
+    public internal(set) var batteryRangeKW: [ClosedRange<Double>]
+    public internal(set) var evRangeKW: [ClosedRange<Double>]
+    public internal(set) var shiftableRangeKW: [ClosedRange<Double>]
+    public internal(set) var curtailableShedRangeKW: [ClosedRange<Double>]
     /// Electric powers that keep each cooled zone in its comfort band this step.
-    public let thermostaticRangeKW: [ClosedRange<Double>]
+    public internal(set) var thermostaticRangeKW: [ClosedRange<Double>]
+    /// The assets whose setpoints the engine applies this step: the enrolled ones, less
+    /// those sitting out an event under way. Nil when every asset is controlled.
+    public internal(set) var controllable: AssetFlags?
 
     public var stepHours: Double { input.grid.stepHours }
 }
@@ -44,6 +49,30 @@ public struct Setpoints: Sendable, Equatable {
         self.shiftableKW = shiftableKW
         self.curtailmentShedKW = curtailmentShedKW
         self.thermostaticKW = thermostaticKW
+    }
+
+    /// What every asset does without control: vehicles charge at full power from arrival
+    /// until they hold their departure target, appliances run at their preferred time,
+    /// batteries idle and nothing is shed. Each value lies in the asset's range.
+    public static func uncontrolled(for observation: Observation) -> Setpoints {
+        var setpoints = Setpoints.idle(for: observation)
+        let hours = observation.stepHours
+        setpoints.evKW = observation.evChargers.indices.map { index in
+            let charger = observation.evChargers[index]
+            let untilTargetKW = charger.remainingNeedKWh / (charger.spec.chargeEfficiency * hours)
+            return observation.evRangeKW[index].clamp(untilTargetKW)
+        }
+        for (index, load) in observation.shiftableLoads.enumerated() {
+            let preferred = load.activeJob(step: observation.step)?
+                .preferredPowerKW(step: observation.step, stepHours: hours) ?? 0
+            setpoints.shiftableKW[index] = observation.shiftableRangeKW[index].clamp(preferred)
+        }
+        setpoints.thermostaticKW = observation.thermostaticLoads.indices.map { index in
+            observation.thermostaticRangeKW[index].clamp(
+                observation.thermostaticLoads[index].thermostatPowerKW(
+                    step: observation.step, stepHours: hours))
+        }
+        return setpoints
     }
 
     /// All zeros, sized for `observation` (air conditioners off, as far as the comfort band

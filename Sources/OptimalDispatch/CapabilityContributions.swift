@@ -17,7 +17,11 @@ struct CapabilityContributions {
         }
         var classes: [ResponseCapability.ClassContribution] = []
         if !input.batteries.isEmpty {
-            let maxKW = input.batteries.reduce(0) { $0 + $1.maxDischargePowerKW }
+            let enrolled = input.participation?.enrolled
+            let maxKW = input.batteries.indices.reduce(0) { total, index in
+                enrolled?[.batteries, index] ?? true
+                    ? total + input.batteries[index].maxDischargePowerKW : total
+            }
             let reduction = average({ $0.batteryKW.reduce(0, +) }, \.batteryKW)
             classes.append(.init(
                 assetClass: "battery", reductionKW: reduction,
@@ -60,6 +64,28 @@ struct CapabilityContributions {
                     ? "power (air conditioners off at the period's lightest-cooling step)"
                     : "comfort band (cold stored between the band's edges before the period)"))
         }
-        self.classes = classes
+        self.classes = classes.map { entry in
+            Self.noteParticipation(entry, input: input)
+        }
+    }
+
+    /// Names participation as the limit of a class not wholly enrolled: alone when no asset
+    /// of it is enrolled, before the limit of the enrolled ones otherwise.
+    static func noteParticipation(
+        _ entry: ResponseCapability.ClassContribution, input: SimulationInput
+    ) -> ResponseCapability.ClassContribution {
+        let classes: [String: AssetClass] = [
+            "battery": .batteries, "ev": .evs, "shiftable": .shiftableLoads,
+            "curtailable": .curtailableLoads, "thermostatic": .thermostaticLoads,
+        ]
+        guard let participation = input.participation,
+            let assetClass = classes[entry.assetClass] else { return entry }
+        let count = AssetClass.counts(in: input)[assetClass] ?? 0
+        let enrolled = participation.enrolled.count(assetClass)
+        guard enrolled < count else { return entry }
+        let note = "participation (\(enrolled) of \(count) enrolled)"
+        return .init(
+            assetClass: entry.assetClass, reductionKW: entry.reductionKW,
+            limitedBy: enrolled == 0 ? note : note + "; then " + entry.limitedBy)
     }
 }

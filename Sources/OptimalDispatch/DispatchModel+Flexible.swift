@@ -19,17 +19,33 @@ extension DispatchModel {
             let stepsHere =
                 max(first, job.releaseStep)..<min(job.deadlineStep, window.steps.upperBound)
             var terms: [(VariableID, Double)] = []
+            // While the plan does not control the appliance it runs at its preferred time.
+            var left = energy
+            var fixedKWh = 0.0
+            var freeSteps = 0.0
             for t in stepsHere {
-                let p = model.addVariable(name: "\(load.id).p[\(t)]", upper: job.maxPowerKW)
+                var range = 0.0...job.maxPowerKW
+                if window.controls(.shiftableLoads, index, step: t) {
+                    freeSteps += 1
+                } else {
+                    let preferred = min(
+                        job.preferredPowerKW(step: t, stepHours: hours), left / hours)
+                    range = preferred...preferred
+                    left -= preferred * hours
+                    fixedKWh += preferred * hours
+                }
+                let p = model.addVariable(
+                    name: "\(load.id).p[\(t)]", lower: range.lowerBound, upper: range.upperBound)
                 power[t - first].append((p, 1))
                 terms.append((p, hours))
             }
             guard !terms.isEmpty else { continue }
             let later = Double(max(0, job.deadlineStep - window.steps.upperBound))
-            let least = max(0, energy - job.maxPowerKW * hours * later)
+            let least = min(max(0, energy - job.maxPowerKW * hours * later),
+                            fixedKWh + job.maxPowerKW * hours * freeSteps)
             model.addRow(
                 name: "\(load.id).energy[\(job.releaseStep)]", terms: terms, lower: least,
-                upper: energy)
+                upper: max(energy, fixedKWh))
         }
         model.endBlock()
         shiftablePower.append(power)
@@ -50,9 +66,11 @@ extension DispatchModel {
         model.beginBlock(name: spec.id)
         var previous: VariableID?
         for t in window.steps {
+            // A load the plan does not control sheds nothing.
+            let share = window.controls(.curtailableLoads, index, step: t) ? 1.0 : 0
             let s = model.addVariable(
-                name: "\(spec.id).s[\(t)]", upper: spec.maxShedFraction * spec.demandKW[t],
-                cost: shedCost)
+                name: "\(spec.id).s[\(t)]",
+                upper: share * spec.maxShedFraction * spec.demandKW[t], cost: shedCost)
             let r = model.addVariable(name: "\(spec.id).r[\(t)]", upper: spec.reboundMaxPowerKW)
             let owed = model.addVariable(
                 name: "\(spec.id).o[\(t)]",

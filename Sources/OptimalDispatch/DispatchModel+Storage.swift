@@ -16,10 +16,14 @@ extension DispatchModel {
         var previous: VariableID?
         var power: [[(VariableID, Double)]] = []
         for t in window.steps {
+            // A battery the plan does not control idles.
+            let share = window.controls(.batteries, index, step: t) ? 1.0 : 0
             let charge = model.addVariable(
-                name: "\(spec.id).c[\(t)]", upper: spec.maxChargePowerKW, cost: throughputCost)
+                name: "\(spec.id).c[\(t)]", upper: share * spec.maxChargePowerKW,
+                cost: throughputCost)
             let discharge = model.addVariable(
-                name: "\(spec.id).d[\(t)]", upper: spec.maxDischargePowerKW, cost: throughputCost)
+                name: "\(spec.id).d[\(t)]", upper: share * spec.maxDischargePowerKW,
+                cost: throughputCost)
             let energy = model.addVariable(
                 name: "\(spec.id).e[\(t)]", lower: spec.minimumEnergyKWh,
                 upper: spec.maximumEnergyKWh)
@@ -65,11 +69,29 @@ extension DispatchModel {
             var previous: VariableID?
             let stepsHere = max(first, session.arrivalStep)
                 ..< min(session.departureStep, window.steps.upperBound)
+            // While the plan does not control the vehicle, it charges at full power up to its
+            // target (as uncontrolled); that is known only from a state the plan knows.
+            var uncontrolledEnergy: Double? = startEnergy
             for t in stepsHere {
+                var chargeKW = 0.0...spec.maxChargePowerKW
+                var dischargeKW = spec.maxDischargePowerKW
+                if !window.controls(.evs, index, step: t) {
+                    dischargeKW = 0
+                    if let energy = uncontrolledEnergy {
+                        let need = max(0, min(session.targetEnergyKWh, ceiling) - energy)
+                        let power = min(
+                            spec.maxChargePowerKW, need / (spec.chargeEfficiency * hours))
+                        chargeKW = power...power
+                        uncontrolledEnergy = energy + spec.chargeEfficiency * hours * power
+                    }
+                } else {
+                    uncontrolledEnergy = nil
+                }
                 let charge = model.addVariable(
-                    name: "\(spec.id).c[\(t)]", upper: spec.maxChargePowerKW)
+                    name: "\(spec.id).c[\(t)]", lower: chargeKW.lowerBound,
+                    upper: chargeKW.upperBound)
                 let discharge = model.addVariable(
-                    name: "\(spec.id).d[\(t)]", upper: spec.maxDischargePowerKW)
+                    name: "\(spec.id).d[\(t)]", upper: dischargeKW)
                 let energy = model.addVariable(
                     name: "\(spec.id).e[\(t)]", lower: floor, upper: ceiling)
                 var terms = [(energy, 1.0), (charge, -spec.chargeEfficiency * hours),

@@ -13,7 +13,9 @@ extension DispatchModel {
     /// Heat left in the zone above its setpoint when the window ends is priced at what
     /// removing it would cost, C/COP kWh per °C at the window's lowest import price, so a
     /// plan neither leaves heat to the future for free nor cools hard in its last steps
-    /// to meet a fixed end temperature. Every row holds T_{t−1}, T_t and the step's own
+    /// to meet a fixed end temperature. A zone the plan does not control at a step (not
+    /// enrolled, or sitting out an event) is held at its setpoint there, as its thermostat
+    /// holds it, with the same slack when it cannot be. Every row holds T_{t−1}, T_t and the step's own
     /// variables, so the block's normal matrix is tridiagonal, as the structured path needs.
     mutating func addThermostatic(_ index: Int) {
         let spec = window.input.thermostaticLoads[index]
@@ -27,9 +29,11 @@ extension DispatchModel {
         var previous: VariableID?
         for t in window.steps {
             let p = model.addVariable(name: "\(spec.id).p[\(t)]", upper: spec.maxPowerKW)
+            let controlled = window.controls(.thermostaticLoads, index, step: t)
             let temperature = model.addVariable(
-                name: "\(spec.id).T[\(t)]", lower: spec.minimumTemperatureC,
-                upper: spec.maximumTemperatureC)
+                name: "\(spec.id).T[\(t)]",
+                lower: controlled ? spec.minimumTemperatureC : spec.setpointC,
+                upper: controlled ? spec.maximumTemperatureC : spec.setpointC)
             let unmetCooling = model.addVariable(name: "\(spec.id).u[\(t)]", cost: slackCost)
             let unwantedHeat = model.addVariable(name: "\(spec.id).w[\(t)]", cost: slackCost)
             var terms = [

@@ -23,6 +23,8 @@ struct DispatchModel {
     var curtailmentShed: [[VariableID?]] = []
     var thermostaticPower: [[[(VariableID, Double)]]] = []
     var shortfall: [VariableID?] = []
+    /// The cap on net load at each window step, when there is one (kW).
+    var ceilingKW: [Double?] = []
     var netLoad: [VariableID] = []
 
     /// Capability mode: the reduction R held below `baselineKW` over `steps`.
@@ -127,6 +129,7 @@ struct DispatchModel {
             ceiling = min(ceiling ?? .infinity, target.capKW)
         }
         let floor = input.eventFloorKW(step: t, knownAt: window.eventsKnownAt)
+        ceilingKW.append(ceiling)
         guard ceiling != nil || floor != nil else { return nil }
         let penalty = objective.peakTarget?.shortfallPenaltyPerKWh ?? PeakTarget().shortfallPenaltyPerKWh
         let short = model.addVariable(name: "shortfall[\(t)]", cost: penalty * window.stepHours)

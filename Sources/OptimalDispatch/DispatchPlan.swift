@@ -7,6 +7,8 @@ struct DispatchPlan {
     let setpoints: [Setpoints]
     /// Net load above the target cap per step of the window (kW), in target mode.
     let shortfallKW: [Double]
+    /// Per step of the window, the assets at a limit where the plan falls short of a cap.
+    let bindingAssets: [[BindingAsset]]
     let status: SolveStatus
     let solveSeconds: Double
     let iterations: Int
@@ -29,6 +31,9 @@ struct DispatchPlan {
                 thermostaticKW: model.thermostaticPower.map { power($0[k]) })
         }
         shortfallKW = model.shortfall.map { $0.map { max(0, x[$0.index]) } ?? 0 }
+        bindingAssets = result.status.hasSolution
+            ? DispatchPlan.bindingAssets(model: model, x: x)
+            : Array(repeating: [], count: model.window.count)
     }
 
     func setpoints(step: Int) -> Setpoints? {

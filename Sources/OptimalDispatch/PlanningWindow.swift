@@ -18,6 +18,9 @@ struct PlanningWindow {
     /// The step whose knowledge of demand-response events the plan has: the events whose
     /// notice came by then (`Int.max` for perfect foresight).
     let eventsKnownAt: Int
+    /// Per window step, the assets the plan controls; nil when it controls all. Enrolment
+    /// is known in advance, an opt-out only once its event has started (by the first step).
+    let controllable: [AssetFlags]?
 
     init(
         observation: Observation, forecast: ForecastSeries, lookaheadSteps: Int,
@@ -32,6 +35,17 @@ struct PlanningWindow {
         shiftableLoads = observation.shiftableLoads
         owedReboundKWh = observation.curtailableLoads.map(\.owedReboundKWh)
         indoorTemperatureC = observation.thermostaticLoads.map(\.temperatureC)
+        let known = observation.step
+        let input = input
+        controllable = input.participation == nil ? nil : steps.map {
+            input.controllable(step: $0, knownAt: known) ?? AssetFlags(input: input, value: true)
+        }
+    }
+
+    /// Whether the plan decides asset `index` of `assetClass` at absolute step `t`; an asset
+    /// it does not decide is held at what it does uncontrolled.
+    func controls(_ assetClass: AssetClass, _ index: Int, step t: Int) -> Bool {
+        controllable.map { $0[t - steps.lowerBound][assetClass, index] } ?? true
     }
 
     var stepHours: Double { input.grid.stepHours }

@@ -24,8 +24,12 @@ public struct PredictiveStrategy: DispatchStrategy {
     public private(set) var solves: [SolveRecord] = []
     /// Planned net load above the target cap, per step, from the plan in force (kW).
     public private(set) var plannedShortfallKW: [Double] = []
+    /// Per step, the assets at a limit where the plan in force falls short of a cap.
+    public private(set) var plannedBinding: [[BindingAsset]] = []
     private var forecast: ForecastSeries?
     private var plan: DispatchPlan?
+    /// Set when a re-plan failed and the plan in force was kept: the next step re-plans.
+    private var retriesPlan = false
     private let logger = Logger(subsystem: "optimal-dispatch")
 
     public init(
@@ -45,8 +49,10 @@ public struct PredictiveStrategy: DispatchStrategy {
     public mutating func prepare(input: SimulationInput) throws {
         forecast = ForecastSeries(input: input, settings: forecastSettings)
         plan = nil
+        retriesPlan = false
         solves = []
         plannedShortfallKW = Array(repeating: 0, count: input.grid.stepCount)
+        plannedBinding = Array(repeating: [], count: input.grid.stepCount)
     }
 
     public mutating func decide(_ observation: Observation) -> Setpoints {
@@ -56,10 +62,17 @@ public struct PredictiveStrategy: DispatchStrategy {
 
     private func needsNewPlan(_ observation: Observation) -> Bool {
         let step = observation.step
-        guard let plan else { return true }
+        guard let plan, !retriesPlan else { return true }
         // A demand-response event announced now changes what the plan must do.
         if !foreseesEvents, observation.input.events.contains(where: { $0.noticeStep == step }),
             step > plan.firstStep {
+            return true
+        }
+        // Opt-outs become known when their event starts; the plan must do without them.
+        if let participation = observation.input.participation, step > plan.firstStep,
+            observation.input.events.contains(where: {
+                $0.steps.lowerBound == step && participation.hasOptOuts(eventID: $0.id)
+            }) {
             return true
         }
         if let every = replanEverySteps, (step - plan.firstStep) >= every { return true }
@@ -87,15 +100,21 @@ public struct PredictiveStrategy: DispatchStrategy {
             iterations: result.iterations, seconds: result.solveTimeSeconds,
             variables: model.model.variableCount, rows: model.model.rowCount))
         guard result.status.hasSolution else {
+            // A plan in force that still covers this step is a better fallback than idling;
+            // the next step tries again.
+            let keeps = plan?.setpoints(step: observation.step) != nil
             logger.warning("step \(observation.step) (\(observation.time)): "
                 + "\(result.status.sentence) "
-                + "The assets idle until the next plan.")
-            plan = nil
+                + (keeps ? "The plan in force continues; the next step re-plans."
+                    : "The assets idle until the next plan."))
+            if keeps { retriesPlan = true } else { plan = nil }
             return
         }
+        retriesPlan = false
         let newPlan = DispatchPlan(model: model, result: result)
         for (k, shortfall) in newPlan.shortfallKW.enumerated() {
             plannedShortfallKW[newPlan.firstStep + k] = shortfall
+            plannedBinding[newPlan.firstStep + k] = newPlan.bindingAssets[k]
         }
         plan = newPlan
     }

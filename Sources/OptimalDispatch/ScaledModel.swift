@@ -24,6 +24,9 @@ struct ScaledModel {
     }
 
     var variableCount: Int { model.variableCount }
+    /// The variables' bounds in kW or kWh.
+    var lower: [Double] { model.lower.map { $0 * unitKW } }
+    var upper: [Double] { model.upper.map { $0 * unitKW } }
     var rowCount: Int { model.rowCount }
 
     mutating func beginBlock(name: String) { model.beginBlock(name: name) }

@@ -18,6 +18,9 @@ public struct LoadedScenario {
     public var demandResponse: DemandResponseConfiguration?
     /// The programme's events on the run's grid, drawn with the run's seed.
     public var eventSchedule: EventSchedule?
+    /// The site over the days before the horizon (`events.baselineHistoryDays`), run
+    /// uncontrolled to give customer baselines real prior days; nil when not asked for.
+    public var baselineHistory: SimulationInput?
     public var input: SimulationInput
 }
 
@@ -27,8 +30,8 @@ public enum ScenarioLoader {
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
         "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads",
-        "thermostaticLoads", "strategy",
-        "responseTarget", "events", "baselines", "settlement", "source",
+        "thermostaticLoads", "strategy", "responseTarget", "events", "baselines", "settlement",
+        "source",
     ]
 
     /// - Parameters:
@@ -87,6 +90,39 @@ public enum ScenarioLoader {
         let scenarioSeed = UInt64(try reader.integer("seed", in: 0...1_000_000_000, default: 0))
         let seed = seedOverride ?? scenarioSeed
         let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
+        let input = try readInput(
+            reader, name: name, seed: seed, grid: grid, files: files, agentCap: agentCap)
+
+        var demandResponse: DemandResponseConfiguration?
+        var history: SimulationInput?
+        if ["events", "baselines", "settlement"].contains(where: reader.has) {
+            let programme = try DemandResponseConfiguration.read(
+                events: reader.value("events"), baselines: reader.value("baselines"),
+                settlement: reader.value("settlement"), file: reader.file, grid: grid)
+            history = try readHistory(
+                reader, days: programme.baselineHistoryDays, input: input, files: files,
+                agentCap: agentCap)
+            demandResponse = programme
+        }
+        let strategy = try StrategySection.read(
+            reader.optionalObject("strategy", allowed: StrategySection.keys),
+            stepMinutes: grid.stepMinutes)
+        return LoadedScenario(
+            name: name, description: try reader.string("description", default: ""),
+            strategyName: strategy.name, strategySettings: strategy.settings,
+            responseTarget: try ResponseTargetSection.read(
+                reader.optionalObject("responseTarget", allowed: ResponseTargetSection.keys),
+                horizonHours: grid.durationHours),
+            demandResponse: demandResponse,
+            eventSchedule: demandResponse?.schedule(grid: grid, seed: seed),
+            baselineHistory: history, input: input)
+    }
+
+    /// The site and its assets on `grid`: tariff, peak window, loads, PV and every asset.
+    private static func readInput(
+        _ reader: FieldReader, name: String, seed: UInt64, grid: TimeGrid, files: DataFiles,
+        agentCap: Int?
+    ) throws -> SimulationInput {
         let tariff = try TariffSection.read(
             reader.object("tariff", allowed: TariffSection.keys), grid: grid, files: files)
         let window = try PeakWindowSection.read(
@@ -109,25 +145,35 @@ public enum ScenarioLoader {
             exportPricePerKWh: tariff.exportPricePerKWh,
             currency: tariff.currency, peakWindow: window)
         try readAssets(reader, into: &input, ids: &ids, files: files, agentCap: agentCap)
+        return input
+    }
 
-        var demandResponse: DemandResponseConfiguration?
-        if ["events", "baselines", "settlement"].contains(where: reader.has) {
-            demandResponse = try DemandResponseConfiguration.read(
-                events: reader.value("events"), baselines: reader.value("baselines"),
-                settlement: reader.value("settlement"), file: reader.file, grid: grid)
+    /// The same site over the `days` whole days before the horizon, for customer baselines;
+    /// nil for 0 days. Its data must cover those days: a gap is reported as an error of
+    /// `events.baselineHistoryDays` naming the data file and the field that falls short.
+    private static func readHistory(
+        _ reader: FieldReader, days: Int, input: SimulationInput, files: DataFiles,
+        agentCap: Int?
+    ) throws -> SimulationInput? {
+        guard days > 0 else { return nil }
+        let grid = input.grid
+        let historyGrid = TimeGrid(
+            start: grid.start.adding(minutes: -days * 1440), stepMinutes: grid.stepMinutes,
+            stepCount: days * 1440 / grid.stepMinutes)
+        do {
+            return try readInput(
+                reader, name: input.scenarioName, seed: input.seed, grid: historyGrid,
+                files: files, agentCap: agentCap)
+        } catch let error as ScenarioError {
+            let field = "events.baselineHistoryDays"
+            throw ScenarioError.inconsistent(
+                file: reader.file, field: field,
+                line: reader.value("events")?.line ?? reader.line,
+                detail: "\(days) days of baseline history need every profile, price series "
+                    + "and EV fleet from \(historyGrid.start) to \(grid.start); allowed: as "
+                    + "many days as the data cover before the horizon (or 0 for none). "
+                    + "The data fall short: \(error)")
         }
-        let strategy = try StrategySection.read(
-            reader.optionalObject("strategy", allowed: StrategySection.keys),
-            stepMinutes: grid.stepMinutes)
-        return LoadedScenario(
-            name: name, description: try reader.string("description", default: ""),
-            strategyName: strategy.name, strategySettings: strategy.settings,
-            responseTarget: try ResponseTargetSection.read(
-                reader.optionalObject("responseTarget", allowed: ResponseTargetSection.keys),
-                horizonHours: grid.durationHours),
-            demandResponse: demandResponse,
-            eventSchedule: demandResponse?.schedule(grid: grid, seed: seed),
-            input: input)
     }
 
     private static func readAssets(

@@ -25,6 +25,10 @@ import VPPCore
 /// threshold to the event's bound while it lasts; a valley-filling event makes batteries
 /// charge up to its bound.
 ///
+/// Assets outside the programme, or sitting out an event under way, have a range of one
+/// value (what they do uncontrolled); the rules count them as load and share the targets
+/// over the others. The daily threshold uses the enrolled batteries' energy only.
+///
 /// Its forecast is the scenario's own series (perfect foresight of base load, PV and the
 /// tariff one day ahead); forecast error is not modelled by this strategy.
 public struct RuleBasedStrategy: DispatchStrategy {
@@ -44,8 +48,13 @@ public struct RuleBasedStrategy: DispatchStrategy {
         for step in input.grid.steps {
             stepsByDay[input.grid.time(ofStep: step).dayNumber, default: []].append(step)
         }
-        let usableKWh = input.batteries.reduce(0) {
-            $0 + ($1.maximumEnergyKWh - $1.minimumEnergyKWh) * $1.dischargeEfficiency
+        // Only enrolled batteries are the strategy's to use; the others stay idle.
+        let enrolled = input.participation?.enrolled
+        let usableKWh = input.batteries.indices.reduce(0) { total, index in
+            let spec = input.batteries[index]
+            guard enrolled?[.batteries, index] ?? true else { return total }
+            let usable = spec.maximumEnergyKWh - spec.minimumEnergyKWh
+            return total + usable * spec.dischargeEfficiency
         }
         for (day, steps) in stepsByDay {
             let load = steps.map { Self.uncontrollableLoadKW(input, step: $0) }
@@ -147,8 +156,8 @@ public struct RuleBasedStrategy: DispatchStrategy {
     /// must-run follows the true departure.
     private func vehiclePlan(_ index: Int, _ observation: Observation) -> VehiclePlan {
         let charger = observation.evChargers[index]
-        guard let session = charger.activeSession,
-            charger.remainingNeedKWh > 0 else { return VehiclePlan() }
+        guard let session = charger.activeSession, charger.remainingNeedKWh > 0,
+            observation.controls(.evs, index) else { return VehiclePlan() }
         let hours = observation.stepHours
         let step = observation.step
         let prices = observation.input.importPricePerKWh

@@ -15,21 +15,6 @@ public struct UncontrolledStrategy: DispatchStrategy {
     public init() {}
 
     public mutating func decide(_ observation: Observation) -> Setpoints {
-        var setpoints = Setpoints.idle(for: observation)
-        setpoints.evKW = observation.evChargers.indices.map { index in
-            let charger = observation.evChargers[index]
-            let untilTargetKW = charger.remainingNeedKWh
-                / (charger.spec.chargeEfficiency * observation.stepHours)
-            return observation.evRangeKW[index].clamp(untilTargetKW)
-        }
-        for (index, load) in observation.shiftableLoads.enumerated() {
-            let preferred = load.activeJob(step: observation.step)?
-                .preferredPowerKW(step: observation.step, stepHours: observation.stepHours) ?? 0
-            setpoints.shiftableKW[index] = observation.shiftableRangeKW[index].clamp(preferred)
-        }
-        setpoints.thermostaticKW = observation.thermostaticLoads.map {
-            $0.thermostatPowerKW(step: observation.step, stepHours: observation.stepHours)
-        }
-        return setpoints
+        Setpoints.uncontrolled(for: observation)
     }
 }

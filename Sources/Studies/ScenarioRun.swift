@@ -45,33 +45,56 @@ public struct ScenarioRun {
         let events = scenario.eventSchedule.map {
             EventSignals.make(schedule: $0, uncontrolled: reference)
         } ?? []
+        let participation = scenario.eventSchedule.flatMap {
+            scenario.demandResponse?.participation(for: scenario.input, schedule: $0)
+        }
+        var input = scenario.input
+        input.events = events
+        input.participation = participation
         let result: SimulationResult
+        var planned: SimulationResult?
         if strategy.name == uncontrolled.name {
             result = reference
         } else {
             logger.info("running \(strategy.name)")
-            var input = scenario.input
-            input.events = events
             var withEvents = Simulation(input: input, checksInvariants: simulation.checksInvariants)
             withEvents.progress = progress.map { report in { report(strategyName, $0, $1) } }
             result = try withEvents.run(strategy: &strategy)
+            if let participation, participation.hasOptOuts {
+                planned = try ScenarioRun.plannedRun(
+                    scenario: scenario, strategyName: strategyName, input: input,
+                    participation: participation,
+                    reference: reference, checksInvariants: simulation.checksInvariants,
+                    logger: logger)
+            }
         }
         self.result = result
 
         var capability: CapabilitySummary?
         if let target = scenario.responseTarget {
+            var enrolledOnly = scenario.input
+            enrolledOnly.participation = participation.map { $0.withoutOptOuts }
             capability = try ScenarioRun.capability(
-                scenario: scenario, target: target, reference: reference, logger: logger)
+                input: enrolledOnly, target: target, reference: reference, logger: logger)
         }
         let predictive = strategy as? PredictiveStrategy
         solverSeconds = predictive?.solves.reduce(0) { $0 + $1.seconds } ?? 0
         var extra: [SummaryField] = []
         if !events.isEmpty {
-            extra += ScenarioRun.eventFields(events, result: result, reference: reference)
+            extra += ScenarioRun.eventFields(
+                events, result: result, planned: planned ?? result, reference: reference)
+            if let participation {
+                extra += ScenarioRun.participationFields(participation, input: input)
+            }
         }
+        let capped = predictive.map { $0.objective.peakTarget != nil || !events.isEmpty } ?? false
         if let predictive {
             extra += ScenarioRun.solverFields(
                 predictive, stepHours: scenario.input.grid.stepHours, hasEvents: !events.isEmpty)
+            if capped {
+                extra += ScenarioRun.bindingFields(
+                    predictive, stepHours: scenario.input.grid.stepHours, logger: logger)
+            }
         }
         let summary = RunSummary(
             result: result, reference: reference, version: version, capability: capability,
@@ -87,12 +110,27 @@ public struct ScenarioRun {
         ]
         if let capability { files.append(("capability.csv", capability.contributionsCSV())) }
         if let programme = scenario.demandResponse, let schedule = scenario.eventSchedule {
+            var history: SimulationResult?
+            if let before = scenario.baselineHistory {
+                logger.info("running \(uncontrolled.name) over \(programme.baselineHistoryDays) "
+                    + "days before the horizon, for customer baselines")
+                var prior = UncontrolledStrategy()
+                history = try Simulation(
+                    input: before, checksInvariants: simulation.checksInvariants
+                ).run(strategy: &prior)
+            }
             files.append(("events.csv", EventSettlementTable.csv(
-                configuration: programme, schedule: schedule, result: result, uncontrolled: reference)))
+                configuration: programme, schedule: schedule, result: result,
+                planned: planned ?? result, uncontrolled: reference,
+                participation: participation, history: history)))
         }
         if let predictive {
             files.append(
                 ("solves.csv", ScenarioRun.solvesCSV(predictive, grid: scenario.input.grid)))
+            if capped {
+                files.append(
+                    ("binding.csv", ScenarioRun.bindingCSV(predictive, grid: scenario.input.grid)))
+            }
         }
         files += [
             ("summary.csv", ResultWriter.summaryCSV(summary)),
@@ -102,13 +140,13 @@ public struct ScenarioRun {
     }
 
     static func capability(
-        scenario: LoadedScenario, target: ResponseTarget, reference: SimulationResult,
+        input: SimulationInput, target: ResponseTarget, reference: SimulationResult,
         logger: Logger
     ) throws -> CapabilitySummary {
-        let grid = scenario.input.grid
+        let grid = input.grid
         let steps = Int((target.durationHours * 60 / Double(grid.stepMinutes)).rounded(.up))
         let found = try ResponseCapability.compute(
-            input: scenario.input, baseline: reference, baselineStrategy: UncontrolledStrategy(),
+            input: input, baseline: reference, baselineStrategy: UncontrolledStrategy(),
             durationSteps: steps)
         logger.info("response capability \(found.capabilityKW) kW from \(found.periodStart) "
             + "(\(found.status.rawValue), \(found.solveSeconds) s)")
@@ -139,24 +177,38 @@ public struct ScenarioRun {
         return columns
     }
 
-    /// How many events there were and how much of their targets was met on average,
+    /// How many events there were, how much of their targets was met on average, and the
+    /// mean response delivered and planned (with every enrolled asset taking part),
     /// measured against the uncontrolled run (the true counterfactual).
     private static func eventFields(
-        _ events: [GridEvent], result: SimulationResult, reference: SimulationResult
+        _ events: [GridEvent], result: SimulationResult, planned: SimulationResult,
+        reference: SimulationResult
     ) -> [SummaryField] {
-        let met = events.map { event -> Double in
-            let steps = Double(event.steps.count)
-            let baseline = event.steps.reduce(0) { $0 + reference.records[$1].netLoadKW } / steps
-            let actual = event.steps.reduce(0) { $0 + result.records[$1].netLoadKW } / steps
-            let target = abs(baseline - event.boundKW)
-            let delivered = event.direction == .reduce ? baseline - actual : actual - baseline
-            return target > 0 ? 100 * min(delivered / target, 1) : 100
+        func meanNetKW(_ run: SimulationResult, _ event: GridEvent) -> Double {
+            event.steps.reduce(0) { $0 + run.records[$1].netLoadKW } / Double(event.steps.count)
         }
+        func response(_ run: SimulationResult, _ event: GridEvent) -> Double {
+            let change = meanNetKW(reference, event) - meanNetKW(run, event)
+            return event.direction == .reduce ? change : -change
+        }
+        let met = events.map { event -> Double in
+            let target = abs(meanNetKW(reference, event) - event.boundKW)
+            return target > 0 ? 100 * min(response(result, event) / target, 1) : 100
+        }
+        let count = Double(events.count)
         return [
             SummaryField(key: "dr_events", value: .integer(events.count), unit: ""),
             SummaryField(
-                key: "dr_target_met_mean", value: .number(met.reduce(0, +) / Double(met.count)),
+                key: "dr_target_met_mean", value: .number(met.reduce(0, +) / count),
                 unit: "percent"),
+            SummaryField(
+                key: "dr_delivered_mean",
+                value: .number(events.reduce(0) { $0 + response(result, $1) } / count),
+                unit: "kW"),
+            SummaryField(
+                key: "dr_planned_mean",
+                value: .number(events.reduce(0) { $0 + response(planned, $1) } / count),
+                unit: "kW"),
         ]
     }
 

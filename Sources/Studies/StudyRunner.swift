@@ -55,7 +55,7 @@ public enum StudyRunner {
         // The fleet's response capability does not depend on the strategy: found once.
         let capability = try scenario.responseTarget.map {
             try ScenarioRun.capability(
-                scenario: scenario, target: $0, reference: referenceResult,
+                input: scenario.input, target: $0, reference: referenceResult,
                 logger: Logger(subsystem: "study"))
         }
         let referenceKPIs = RunKPIs(summary: RunSummary(

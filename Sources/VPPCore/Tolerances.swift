@@ -18,4 +18,12 @@ public enum Tolerances {
     /// reached through a computed power misses it in the last bits), and the invariant
     /// check compares a zone's temperature with its model's step to this.
     public static let temperatureC = 1e-9
+
+    /// Planned target shortfall below which a step counts as meeting its cap, in kW (0.1 W);
+    /// well above the interior-point optimiser's accuracy on the shortfall slack.
+    public static let plannedShortfallKW = 1e-4
+
+    /// Distance of a planned power from its limit within which the limit counts as reached,
+    /// in kW (1 W); the interior-point optimiser stops about 1e-8 relative inside its bounds.
+    public static let bindingLimitKW = 1e-3
 }

@@ -1,4 +1,5 @@
 import DemandResponse
+import Engine
 import Testing
 import VPPCore
 

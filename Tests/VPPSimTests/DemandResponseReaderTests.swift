@@ -65,8 +65,12 @@ struct DemandResponseReaderTests {
 
     @Test func errorsNameTheFieldTheValueAndWhatIsAllowed() {
         let unknownKey: String = "s.json:1: 'events' has an unknown key 'lsit' "
-            + "(did you mean 'list'?); allowed keys are: list, generators, participation, source"
+            + "(did you mean 'list'?); allowed keys are: list, generators, participation, "
+            + "baselineHistoryDays, source"
         #expect(programmeError(#"{"events": {"lsit": []}}"#) == unknownKey)
+        #expect(programmeError(#"{"events": {"baselineHistoryDays": 400}}"#)
+            == "s.json:1: 'events.baselineHistoryDays' is 400; allowed: a whole number from 0 "
+            + "to 366")
 
         let offStep = """
             {"events": {"list": [{"id": "a", "start": "2022-08-12T14:30", \

@@ -101,9 +101,10 @@ struct DemandResponseSettlementTests {
         let lines = EventsTable.csv(rows, currency: "CNY").split(separator: "\n")
         #expect(lines.count == 5)
         #expect(lines[0].hasPrefix("event_id,kind,baseline_method,status,notice,start,end,"))
-        #expect(lines[0].hasSuffix("penalty_CNY,net_payment_CNY,rebound_kWh"))
+        #expect(lines[0].hasSuffix(
+            "penalty_CNY,net_payment_CNY,rebound_kWh,planned_kW,opted_out_assets"))
         #expect(lines[3] == "e12,peakShaving,avg5,ok,2022-08-12T12:00:00,2022-08-12T14:00:00,"
             + "2022-08-12T16:00:00,5,15.0000,8.0000,0.0000,1.0000,5.0000,7.0000,14.0000,"
-            + "140.0000,50.0000,7.0000,0.0000,57.0000,14.0000")
+            + "140.0000,50.0000,7.0000,0.0000,57.0000,14.0000,,0")
     }
 }

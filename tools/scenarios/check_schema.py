@@ -155,6 +155,12 @@ BAD_SCENARIOS = {
         lambda s: s.update(events={"participation": {"heatPumps": {"enrolledShare": 0.5}}})),
     "enrolled share above 1": with_change(
         lambda s: s.update(events={"participation": {"evs": {"enrolledShare": 1.5}}})),
+    "baseline history above 366 days": with_change(
+        lambda s: s.update(events={"baselineHistoryDays": 367})),
+    "baseline history of half a day": with_change(
+        lambda s: s.update(events={"baselineHistoryDays": 0.5})),
+    "baseline history as text": with_change(
+        lambda s: s.update(events={"baselineHistoryDays": "7"})),
     "empty baselines list": with_change(lambda s: s.update(baselines=[])),
     "baselines as an object": with_change(
         lambda s: s.update(baselines={"id": "b", "method": "averageOfRecent"})),
@@ -213,6 +219,7 @@ GOOD_SCENARIOS = {
                 "evs": {"enrolledShare": 0.3, "optOutProbability": 0.2, "source": "assumption"},
                 "shiftableLoads": {}, "curtailableLoads": {"optOutProbability": 0.1},
                 "source": "assumption"},
+            "baselineHistoryDays": 10,
             "source": "assumption"},
         baselines=[
             {"id": "10of10", "method": "averageOfRecent", "days": 10, "dayType": "allDays",

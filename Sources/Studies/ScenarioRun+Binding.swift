@@ -1,0 +1,55 @@
+import Engine
+import OptimalDispatch
+import Results
+import VPPCore
+
+extension ScenarioRun {
+    /// binding.csv: one row per asset at a limit per step where the plan in force fell
+    /// short of its cap, steps in time order, assets in the order of the scenario's lists.
+    static func bindingCSV(_ strategy: PredictiveStrategy, grid: TimeGrid) -> String {
+        var lines = ["timestamp,target_shortfall_planned_kW,asset_class,asset_id,limit"]
+        for (step, assets) in strategy.plannedBinding.enumerated() {
+            let shortfall = TextFormat.fixed(strategy.plannedShortfallKW[step])
+            for asset in assets {
+                lines.append("\(grid.time(ofStep: step)),\(shortfall),"
+                    + "\(asset.assetClass.rawValue),\(asset.assetID),\(asset.limit.rawValue)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The summary's count of binding assets, and one log line naming them by class and
+    /// limit when the plan fell short anywhere.
+    static func bindingFields(
+        _ strategy: PredictiveStrategy, stepHours: Double, logger: Logger
+    ) -> [SummaryField] {
+        let shortSteps = strategy.plannedBinding.indices.filter {
+            strategy.plannedShortfallKW[$0] > Tolerances.plannedShortfallKW
+        }
+        var byClassAndLimit: [String: [String]] = [:]
+        var keys: [String] = []
+        var seen = Set<String>()
+        for step in shortSteps {
+            for asset in strategy.plannedBinding[step] {
+                let key = "\(asset.assetClass.rawValue) at \(asset.limit.rawValue) limit"
+                if byClassAndLimit[key] == nil { keys.append(key) }
+                if !(byClassAndLimit[key]?.contains(asset.assetID) ?? false) {
+                    byClassAndLimit[key, default: []].append(asset.assetID)
+                }
+                seen.insert(asset.assetID)
+            }
+        }
+        if !shortSteps.isEmpty {
+            let energy = shortSteps.reduce(0) { $0 + strategy.plannedShortfallKW[$1] * stepHours }
+            let named = keys.map { key in
+                let ids = byClassAndLimit[key]!
+                let shown = ids.prefix(5).joined(separator: ", ")
+                return "\(key): \(ids.count) (\(shown)\(ids.count > 5 ? ", ..." : ""))"
+            }
+            logger.warning("the plan falls short of its caps in \(shortSteps.count) steps "
+                + "(\(TextFormat.fixed(energy, decimals: 2)) kWh); binding assets, "
+                + "see binding.csv: " + (named.isEmpty ? "none" : named.joined(separator: "; ")))
+        }
+        return [SummaryField(key: "target_binding_assets", value: .integer(seen.count), unit: "")]
+    }
+}
