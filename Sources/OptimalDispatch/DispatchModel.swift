@@ -42,7 +42,9 @@ struct DispatchModel {
     ) {
         self.window = window
         self.objective = objective
-        model = ScaledModel(name: "dispatch", largestKW: DispatchModel.largestFigureKW(window))
+        model = ScaledModel(
+            name: request == nil ? "dispatch" : "capability",
+            largestKW: DispatchModel.largestFigureKW(window))
         let input = window.input
         for index in input.batteries.indices { addBattery(index) }
         for index in input.evChargers.indices { addCharger(index) }

@@ -19,7 +19,7 @@ struct ScaledModel {
     init(name: String, largestKW: Double) {
         model = Model(name: name)
         var unit = 1.0
-        while largestKW / unit > ScaledModel.targetMagnitude { unit *= 2 }
+        while largestKW.isFinite, largestKW / unit > ScaledModel.targetMagnitude { unit *= 2 }
         unitKW = unit
     }
 
@@ -54,6 +54,7 @@ struct ScaledModel {
     /// Solves and returns the result in kW, kWh and money: primal values and the objective
     /// times the unit.
     func solve(settings: SolverSettings) throws -> SolveResult {
+        ModelExport.export(model, kind: model.name)
         var result = try model.solve(settings: settings)
         guard unitKW != 1 else { return result }
         result.x = result.x.map { $0 * unitKW }

@@ -15,16 +15,17 @@ struct Population {
 
     var agents: Int { devicesPerAgent.count }
 
-    /// Reads `count` and `agents` from an entry. `agentCap` (the CLI's `--agents`) lowers
-    /// the number of agents of every entry to at most that many.
-    static func read(_ reader: FieldReader, agentCap: Int?) throws -> Population {
+    /// Reads `count` and `agents` from an entry. `agentOverride` (the CLI's `--agents`)
+    /// replaces the entry's `agents`: every entry is then simulated with that many agents,
+    /// or one per device when it has fewer devices.
+    static func read(_ reader: FieldReader, agentOverride: Int?) throws -> Population {
         let count = try reader.integer("count", in: 1...maximumCount, default: 1)
         let given = try reader.integer("agents", in: 1...maximumCount, default: count)
         guard given <= count else {
             throw reader.inconsistency("agents", "an entry of \(count) devices can be simulated "
                 + "with at most \(count) agents, not \(given)")
         }
-        let agents = min(given, agentCap ?? given)
+        let agents = agentOverride.map { min($0, count) } ?? given
         guard agents <= maximumAgents else {
             throw reader.inconsistency("agents", "\(agents) agents would each be simulated on "
                 + "their own; give 'agents' of at most \(maximumAgents) (each then stands for "

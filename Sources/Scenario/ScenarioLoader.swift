@@ -37,10 +37,10 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - displayName: how messages name the file (the path as the user typed it).
     ///   - seedOverride: replaces the scenario's seed (the CLI's `--seed`).
-    ///   - agentCap: simulates every population entry with at most this many representative
-    ///     agents (the CLI's `--agents`).
+    ///   - agentOverride: simulates every population entry with this many representative
+    ///     agents, or one per device when it has fewer (the CLI's `--agents`).
     public static func load(
-        url: URL, displayName: String, seedOverride: UInt64? = nil, agentCap: Int? = nil
+        url: URL, displayName: String, seedOverride: UInt64? = nil, agentOverride: Int? = nil
     ) throws -> LoadedScenario {
         guard let data = try? Data(contentsOf: url) else {
             throw ScenarioError.unreadable(
@@ -51,7 +51,7 @@ public enum ScenarioLoader {
                 file: displayName, reason: "not UTF-8 text; save it as UTF-8")
         }
         return try load(json: parse(text, displayName: displayName), url: url,
-                        displayName: displayName, seedOverride: seedOverride, agentCap: agentCap)
+                        displayName: displayName, seedOverride: seedOverride, agentOverride: agentOverride)
     }
 
     /// Parses scenario text, for callers that edit the JSON before loading it (sweeps).
@@ -67,15 +67,15 @@ public enum ScenarioLoader {
     /// Loads a scenario already parsed; data paths resolve against `url`'s folder.
     public static func load(
         json root: JSONValue, url: URL, displayName: String, seedOverride: UInt64? = nil,
-        agentCap: Int? = nil
+        agentOverride: Int? = nil
     ) throws -> LoadedScenario {
         let reader = try FieldReader(root, file: displayName, path: "", allowed: topLevelKeys)
         let files = DataFiles(scenarioURL: url, scenarioFile: displayName)
-        return try build(reader, files: files, seedOverride: seedOverride, agentCap: agentCap)
+        return try build(reader, files: files, seedOverride: seedOverride, agentOverride: agentOverride)
     }
 
     private static func build(
-        _ reader: FieldReader, files: DataFiles, seedOverride: UInt64?, agentCap: Int?
+        _ reader: FieldReader, files: DataFiles, seedOverride: UInt64?, agentOverride: Int?
     ) throws -> LoadedScenario {
         let name = try reader.string("name")
         let nameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."
@@ -91,7 +91,7 @@ public enum ScenarioLoader {
         let seed = seedOverride ?? scenarioSeed
         let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
         let input = try readInput(
-            reader, name: name, seed: seed, grid: grid, files: files, agentCap: agentCap)
+            reader, name: name, seed: seed, grid: grid, files: files, agentOverride: agentOverride)
 
         var demandResponse: DemandResponseConfiguration?
         var history: SimulationInput?
@@ -101,7 +101,7 @@ public enum ScenarioLoader {
                 settlement: reader.value("settlement"), file: reader.file, grid: grid)
             history = try readHistory(
                 reader, days: programme.baselineHistoryDays, input: input, files: files,
-                agentCap: agentCap)
+                agentOverride: agentOverride)
             demandResponse = programme
         }
         let strategy = try StrategySection.read(
@@ -121,7 +121,7 @@ public enum ScenarioLoader {
     /// The site and its assets on `grid`: tariff, peak window, loads, PV and every asset.
     private static func readInput(
         _ reader: FieldReader, name: String, seed: UInt64, grid: TimeGrid, files: DataFiles,
-        agentCap: Int?
+        agentOverride: Int?
     ) throws -> SimulationInput {
         let tariff = try TariffSection.read(
             reader.object("tariff", allowed: TariffSection.keys), grid: grid, files: files)
@@ -144,7 +144,7 @@ public enum ScenarioLoader {
             importPricePerKWh: tariff.importPricePerKWh,
             exportPricePerKWh: tariff.exportPricePerKWh,
             currency: tariff.currency, peakWindow: window)
-        try readAssets(reader, into: &input, ids: &ids, files: files, agentCap: agentCap)
+        try readAssets(reader, into: &input, ids: &ids, files: files, agentOverride: agentOverride)
         return input
     }
 
@@ -153,7 +153,7 @@ public enum ScenarioLoader {
     /// `events.baselineHistoryDays` naming the data file and the field that falls short.
     private static func readHistory(
         _ reader: FieldReader, days: Int, input: SimulationInput, files: DataFiles,
-        agentCap: Int?
+        agentOverride: Int?
     ) throws -> SimulationInput? {
         guard days > 0 else { return nil }
         let grid = input.grid
@@ -163,7 +163,7 @@ public enum ScenarioLoader {
         do {
             return try readInput(
                 reader, name: input.scenarioName, seed: input.seed, grid: historyGrid,
-                files: files, agentCap: agentCap)
+                files: files, agentOverride: agentOverride)
         } catch let error as ScenarioError {
             let field = "events.baselineHistoryDays"
             throw ScenarioError.inconsistent(
@@ -178,17 +178,17 @@ public enum ScenarioLoader {
 
     private static func readAssets(
         _ reader: FieldReader, into input: inout SimulationInput, ids: inout AssetIDs,
-        files: DataFiles, agentCap: Int?
+        files: DataFiles, agentOverride: Int?
     ) throws {
         let grid = input.grid
         for entry in try reader.objects("batteries", allowed: BatterySection.keys) {
-            let population = try Population.read(entry, agentCap: agentCap)
+            let population = try Population.read(entry, agentOverride: agentOverride)
             let (id, _) = try ids.claim(entry, count: population.agents)
             input.batteries += try BatterySection.read(
                 entry, id: id, population: population, grid: grid)
         }
         for entry in try reader.objects("evFleets", allowed: EVFleetSection.keys) {
-            let population = try Population.read(entry, agentCap: agentCap)
+            let population = try Population.read(entry, agentOverride: agentOverride)
             let (id, _) = try ids.claim(entry, count: population.agents)
             input.evChargers += try EVFleetSection.read(
                 entry, id: id, population: population, grid: grid, seed: input.seed,
@@ -199,13 +199,13 @@ public enum ScenarioLoader {
             input.evChargers.append(try VehicleSection.read(entry, id: id, grid: grid))
         }
         for entry in try reader.objects("shiftableLoads", allowed: ShiftableLoadSection.keys) {
-            let population = try Population.read(entry, agentCap: agentCap)
+            let population = try Population.read(entry, agentOverride: agentOverride)
             let (id, _) = try ids.claim(entry, count: population.agents)
             input.shiftableLoads += try ShiftableLoadSection.read(
                 entry, id: id, population: population, grid: grid)
         }
         for entry in try reader.objects("curtailableLoads", allowed: CurtailableLoadSection.keys) {
-            let population = try Population.read(entry, agentCap: agentCap)
+            let population = try Population.read(entry, agentOverride: agentOverride)
             let (id, _) = try ids.claim(entry, count: population.agents)
             let spec = try CurtailableLoadSection.read(entry, id: id, grid: grid, files: files)
             input.curtailableLoads += population.devicesPerAgent.enumerated().map {

@@ -38,6 +38,9 @@ public enum PeakThreshold {
         let resolution = max(high - low, 1) * 1e-9
         while high - low > resolution {
             let middle = (low + high) / 2
+            // At a city's load (1e7 kW) the resolution can be finer than the spacing of
+            // doubles; stop when no number lies between the bounds.
+            if middle <= low || middle >= high { break }
             if excess(middle) > energyKWh { low = middle } else { high = middle }
         }
         return high
@@ -59,6 +62,7 @@ public enum ValleyFill {
         let resolution = max(high - low, 1) * 1e-9
         while high - low > resolution {
             let middle = (low + high) / 2
+            if middle <= low || middle >= high { break }  // no double between the bounds
             if filled(middle) < energyKWh { low = middle } else { high = middle }
         }
         return high

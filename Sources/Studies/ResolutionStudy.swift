@@ -2,20 +2,20 @@ import Foundation
 import Scenario
 
 /// How much a scenario's results move with the number of representative agents: the same
-/// scenario and seed run at several `--agents` caps, each measured against the finest.
+/// scenario and seed run at several `--agents` values, each measured against the finest.
 ///
 /// Agents of identical devices (batteries, curtailable and shiftable loads) aggregate
 /// exactly, so only sampled populations (EV fleets) move; the table shows by how much.
 public enum ResolutionStudy {
     public static func entries(
-        scenario path: String, agentCaps: [Int], strategy: String?, seed: UInt64?,
+        scenario path: String, agentCounts: [Int], strategy: String?, seed: UInt64?,
         settings: StudySettings
     ) throws -> [Comparison.Entry] {
         if let strategy { try StudyRunner.checkStrategyNames([strategy]) }
         let url = URL(fileURLWithPath: path)
-        let loaded = try agentCaps.map {
+        let loaded = try agentCounts.map {
             ScenarioBox(scenario: try ScenarioLoader.load(
-                url: url, displayName: path, seedOverride: seed, agentCap: $0))
+                url: url, displayName: path, seedOverride: seed, agentOverride: $0))
         }
         let progress = StudyProgress(
             label: "resolution", totalRuns: loaded.count, quiet: settings.quiet)
@@ -28,12 +28,12 @@ public enum ResolutionStudy {
             return run[0]
         }
         progress.finish()
-        return zip(agentCaps, runs).map { cap, run in
-            Comparison.Entry(label: label(agentCap: cap), kpis: run.kpis,
+        return zip(agentCounts, runs).map { agents, run in
+            Comparison.Entry(label: label(agents: agents), kpis: run.kpis,
                              ownReference: run.reference)
         }
     }
 
-    /// The entry label of a resolution: "agents-<cap>".
-    public static func label(agentCap: Int) -> String { "agents-\(agentCap)" }
+    /// The entry label of a resolution: "agents-<agents>".
+    public static func label(agents: Int) -> String { "agents-\(agents)" }
 }

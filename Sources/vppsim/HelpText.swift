@@ -50,7 +50,7 @@ enum HelpText {
 
     USAGE
       vppsim run [SCENARIO] [--strategy NAME] [--seed N] [--agents N] [--out DIR]
-                 [--quiet] [--check-invariants] [--verbose]
+                 [--write-mps DIR] [--quiet] [--check-invariants] [--verbose]
 
     ARGUMENTS
       SCENARIO              a scenario JSON file; without it, the bundled default
@@ -61,10 +61,15 @@ enum HelpText {
       --seed N              random seed (0 to 1000000000), overriding the scenario's; it
                             drives EV session sampling, so results depend on it
       --agents N            simulate every population entry (an entry with a 'count') with
-                            at most N representative agents, each standing for count/N
-                            devices; see 'vppsim help resolution' for how much results move
+                            N representative agents, each standing for count/N devices,
+                            instead of the scenario's 'agents'; 'vppsim help resolution'
+                            shows how much results move with N
       --out DIR             result folder (default: results/<scenario name>-<strategy>); an
                             existing result folder there is replaced
+      --write-mps DIR       write every optimiser model (dispatch plans, capability) to DIR
+                            as MPS before solving it, numbered in solve order, to hand to
+                            another solver; powers are in the model's unit (a power of two
+                            kW, 1 for sites below about a megawatt)
       --quiet               no progress or summary on the terminal
       --check-invariants    check energy balance and SOC bounds every step (always on in
                             debug builds)

@@ -14,10 +14,11 @@ enum ResolutionCommand {
     A population entry (one with a 'count') is simulated as representative agents, each
     standing for count/agents devices. Identical devices aggregate exactly; sampled ones
     (EV fleets) do not, so results depend on the resolution. This runs the scenario with
-    every population capped at each N and measures each run against the finest (largest N).
+    every population entry simulated with N agents (one per device when it has fewer), for
+    each N, and measures each run against the finest (largest N).
 
     OPTIONS
-      --agents LIST         the agent caps, comma-separated, e.g. 100,200,400,800
+      --agents LIST         the numbers of agents, comma-separated, e.g. 100,200,400,800
       --strategy NAME       strategy (default: the scenario's own)
       --seed N              seed (default: the scenario's own)
       --out DIR             folder for resolution.csv (default: results/<file name>-resolution)
@@ -48,9 +49,9 @@ enum ResolutionCommand {
         guard let list = parsed.value("--agents") else {
             throw UsageError(description: "resolution needs --agents, e.g. --agents 100,200,400")
         }
-        let caps = try list.split(separator: ",", omittingEmptySubsequences: false)
+        let agentCounts = try list.split(separator: ",", omittingEmptySubsequences: false)
             .map { try parseAgentCount(String($0)) }
-        guard Set(caps).count == caps.count else {
+        guard Set(agentCounts).count == agentCounts.count else {
             throw UsageError(description: "--agents lists \(list): give each number once")
         }
         let settings = try StudyCommandSupport.settings(parsed)
@@ -62,11 +63,11 @@ enum ResolutionCommand {
 
         let comparison = try StudyCommandSupport.checkingInputs {
             let entries = try ResolutionStudy.entries(
-                scenario: path, agentCaps: caps, strategy: parsed.value("--strategy"),
+                scenario: path, agentCounts: agentCounts, strategy: parsed.value("--strategy"),
                 seed: seed, settings: settings)
             return try Comparison(
                 entries: entries,
-                reference: ResolutionStudy.label(agentCap: caps.max()!))
+                reference: ResolutionStudy.label(agents: agentCounts.max()!))
         }
         try StudyCommandSupport.checkingInputs {
             try OutputDirectory(path: outPath).write([

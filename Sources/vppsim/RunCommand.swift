@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import InputData
 import LinearAlgebra
+import OptimalDispatch
 import Results
 import Scenario
 import Strategies
@@ -15,7 +16,7 @@ enum RunCommand {
             return .success
         }
         let parsed = try ParsedArguments(
-            arguments, options: ["--strategy", "--seed", "--out", "--agents"],
+            arguments, options: ["--strategy", "--seed", "--out", "--agents", "--write-mps"],
             flags: ["--quiet", "--check-invariants", "--verbose"], command: "run")
         guard parsed.positional.count <= 1 else {
             throw UsageError(description: "run takes at most one scenario file, got "
@@ -47,6 +48,14 @@ enum RunCommand {
             throw UsageError(description: "\(error)")
         }
 
+        if let folder = parsed.value("--write-mps") {
+            do {
+                try ModelExport.write(to: folder)
+            } catch {
+                throw UsageError(description: "--write-mps \(folder): cannot create the folder "
+                    + "(\(error.localizedDescription)); give a folder you can write to")
+            }
+        }
         let progress = quiet ? nil : ProgressReporter()
         let run = try ScenarioRun(
             scenario: scenario, strategyName: strategyName, version: CommandLineInterface.version,
@@ -81,25 +90,25 @@ enum RunCommand {
             }
             seedValue = value
         }
-        let agentCap = try agents.map(parseAgentCount)
+        let agentOverride = try agents.map(parseAgentCount)
         let location = try path.map { (URL(fileURLWithPath: $0), $0) }
             ?? ScenarioLocator.defaultScenario()
         do {
             return try ScenarioLoader.load(
                 url: location.0, displayName: location.1, seedOverride: seedValue,
-                agentCap: agentCap)
+                agentOverride: agentOverride)
         } catch let error as ScenarioError {
             throw UsageError(description: error.description)
         }
     }
 }
 
-/// The value of `--agents`: the most representative agents any population entry is
-/// simulated with.
+/// The value of `--agents`: the representative agents every population entry is simulated
+/// with (one per device for an entry with fewer devices).
 func parseAgentCount(_ text: String) throws -> Int {
     guard let value = Int(text), value >= 1, value <= 1_000_000 else {
         throw UsageError(description: "--agents must be a whole number from 1 to 1000000 "
-            + "(the most agents any population entry is simulated with), got '\(text)'")
+            + "(the agents every population entry is simulated with), got '\(text)'")
     }
     return value
 }

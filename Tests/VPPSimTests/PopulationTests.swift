@@ -113,7 +113,7 @@ struct PopulationTests {
         func eveningPeakKW(agents: Int) throws -> Double {
             let loaded = try ScenarioLoader.load(
                 url: folder.url.appendingPathComponent("scenario.json"),
-                displayName: "scenario.json", agentCap: agents)
+                displayName: "scenario.json", agentOverride: agents)
             #expect(loaded.input.evChargers.count == agents)
             #expect(loaded.input.evChargers.reduce(0) { $0 + $1.spec.devices } == 20000)
             var strategy = UncontrolledStrategy()
@@ -124,6 +124,16 @@ struct PopulationTests {
         let errors = try [20, 200, 2000].map { abs(try eveningPeakKW(agents: $0) - exact) / exact }
         #expect(errors[2] < errors[0], "errors \(errors)")
         #expect(errors[2] < 0.05, "errors \(errors)")
+    }
+
+    /// At a city's load the bisections' resolution (1e-9 of a small range) is finer than the
+    /// spacing of doubles near 4e7; they must still stop, at the nearest representable level.
+    @Test func thresholdsTerminateAtCityScale() {
+        let load = (0..<96).map { 40_000_000 + Double($0 % 7) * 0.5 }
+        let peak = PeakThreshold.level(load: load, stepHours: 0.25, energyKWh: 0.1)
+        #expect(peak > 40_000_002 && peak <= 40_000_003)
+        let valley = ValleyFill.level(load: load, stepHours: 0.25, energyKWh: 0.1)
+        #expect(valley >= 40_000_000 && valley < 40_000_001)
     }
 
     @Test func moreAgentsThanDevicesIsRejected() throws {
