@@ -19,29 +19,68 @@ public struct ScenarioRun {
     public let solverSeconds: Double
     /// The files of a result folder, in the order they are written.
     public let files: [(name: String, contents: String)]
+    /// Wall-clock seconds spent inside the strategy (`prepare` and every `decide`).
+    public let strategySeconds: Double
 
-    /// - Parameter progress: told (label, steps done, steps in all) as the runs advance.
+    /// What every strategy on a scenario shares: the uncontrolled run, and the response
+    /// capability of the enrolled fleet, which does not depend on the strategy.
+    public struct SharedReference {
+        public let reference: SimulationResult
+        public let capability: CapabilitySummary?
+        /// Wall-clock seconds of the uncontrolled run.
+        public let seconds: Double
+    }
+
+    /// Runs the uncontrolled reference and finds the capability, once for many strategies.
+    public static func sharedReference(
+        scenario: LoadedScenario, checksInvariants: Bool? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> SharedReference {
+        var simulation = Simulation(input: scenario.input)
+        if let checksInvariants { simulation.checksInvariants = checksInvariants }
+        simulation.progress = progress
+        var uncontrolled = TimedStrategy(UncontrolledStrategy())
+        let reference = try simulation.run(strategy: &uncontrolled)
+        var capability: CapabilitySummary?
+        if let target = scenario.responseTarget {
+            var enrolledOnly = scenario.input
+            enrolledOnly.participation = scenario.eventSchedule.flatMap {
+                scenario.demandResponse?.participation(for: scenario.input, schedule: $0)
+            }?.withoutOptOuts
+            capability = try ScenarioRun.capability(
+                input: enrolledOnly, target: target, reference: reference,
+                logger: Logger(subsystem: "run"))
+        }
+        return SharedReference(
+            reference: reference, capability: capability, seconds: uncontrolled.dispatchSeconds)
+    }
+
+    /// - Parameters:
+    ///   - progress: told (label, steps done, steps in all) as the runs advance.
+    ///   - shared: the uncontrolled run and capability when a study already has them.
     public init(
         scenario: LoadedScenario, strategyName: String, version: String,
         checksInvariants: Bool? = nil,
-        progress: ((String, Int, Int) -> Void)? = nil
+        progress: ((String, Int, Int) -> Void)? = nil, shared: SharedReference? = nil
     ) throws {
         var simulation = Simulation(input: scenario.input)
         if let checksInvariants { simulation.checksInvariants = checksInvariants }
         let logger = Logger(subsystem: "run")
 
-        var uncontrolled = UncontrolledStrategy()
-        let referenceLabel = uncontrolled.name
-        simulation.progress = progress.map { report in { report(referenceLabel, $0, $1) } }
-        let reference = try simulation.run(strategy: &uncontrolled)
+        let uncontrolled = UncontrolledStrategy()
+        let common = try shared ?? ScenarioRun.sharedReference(
+            scenario: scenario, checksInvariants: checksInvariants,
+            progress: progress.map { report in { report(uncontrolled.name, $0, $1) } })
+        let reference = common.reference
         self.reference = reference
 
-        guard var strategy = StrategyRegistry.make(
+        guard let made = StrategyRegistry.make(
             name: strategyName, settings: scenario.strategySettings,
             stepMinutes: scenario.input.grid.stepMinutes, referencePeakKW: reference.peakNetLoadKW)
         else {
             throw StudyError.unknownStrategy(name: strategyName, allowed: StrategyRegistry.names)
         }
+        var strategy = TimedStrategy(made)
         let events = scenario.eventSchedule.map {
             EventSignals.make(schedule: $0, uncontrolled: reference)
         } ?? []
@@ -55,11 +94,13 @@ public struct ScenarioRun {
         var planned: SimulationResult?
         if strategy.name == uncontrolled.name {
             result = reference
+            strategySeconds = common.seconds
         } else {
             logger.info("running \(strategy.name)")
             var withEvents = Simulation(input: input, checksInvariants: simulation.checksInvariants)
             withEvents.progress = progress.map { report in { report(strategyName, $0, $1) } }
             result = try withEvents.run(strategy: &strategy)
+            strategySeconds = strategy.dispatchSeconds
             if let participation, participation.hasOptOuts {
                 planned = try ScenarioRun.plannedRun(
                     scenario: scenario, strategyName: strategyName, input: input,
@@ -70,14 +111,8 @@ public struct ScenarioRun {
         }
         self.result = result
 
-        var capability: CapabilitySummary?
-        if let target = scenario.responseTarget {
-            var enrolledOnly = scenario.input
-            enrolledOnly.participation = participation.map { $0.withoutOptOuts }
-            capability = try ScenarioRun.capability(
-                input: enrolledOnly, target: target, reference: reference, logger: logger)
-        }
-        let predictive = strategy as? PredictiveStrategy
+        let capability = common.capability
+        let predictive = strategy.inner as? PredictiveStrategy
         solverSeconds = predictive?.solves.reduce(0) { $0 + $1.seconds } ?? 0
         var extra: [SummaryField] = []
         if !events.isEmpty {

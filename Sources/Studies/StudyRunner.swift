@@ -43,43 +43,27 @@ public enum StudyRunner {
         }
     }
 
-    /// Runs `strategies` in order on `scenario`; `runDone` is called after each run.
+    /// Runs `strategies` in order on `scenario`, each as `vppsim run` runs it (events,
+    /// participation and capability included); the uncontrolled reference and the
+    /// capability are found once for all of them. `runDone` is called after each run.
     public static func run(
         _ scenario: LoadedScenario, strategies: [String], version: String, runDone: () -> Void = {}
     ) throws -> [StrategyRun] {
-        let simulation = Simulation(input: scenario.input)
-        var reference = TimedStrategy(UncontrolledStrategy())
-        let referenceStart = ContinuousClock.now
-        let referenceResult = try simulation.run(strategy: &reference)
-        let referenceSeconds = seconds(since: referenceStart)
-        // The fleet's response capability does not depend on the strategy: found once.
-        let capability = try scenario.responseTarget.map {
-            try ScenarioRun.capability(
-                input: scenario.input, target: $0, reference: referenceResult,
-                logger: Logger(subsystem: "study"))
-        }
+        try checkStrategyNames(strategies)
+        let shared = try ScenarioRun.sharedReference(scenario: scenario)
         let referenceKPIs = RunKPIs(summary: RunSummary(
-            result: referenceResult, reference: referenceResult, version: version,
-            capability: capability))
-
+            result: shared.reference, reference: shared.reference, version: version,
+            capability: shared.capability))
         var runs: [StrategyRun] = []
         for name in strategies {
-            if name == UncontrolledStrategy().name {
-                runs.append(StrategyRun(kpis: referenceKPIs, reference: referenceKPIs,
-                                        runSeconds: referenceSeconds,
-                                        dispatchSeconds: reference.dispatchSeconds))
-                runDone()
-                continue
-            }
-            var strategy = TimedStrategy(try self.strategy(
-                named: name, for: scenario, referencePeakKW: referenceResult.peakNetLoadKW))
             let start = ContinuousClock.now
-            let result = try simulation.run(strategy: &strategy)
-            let summary = RunSummary(
-                result: result, reference: referenceResult, version: version, capability: capability)
-            runs.append(StrategyRun(kpis: RunKPIs(summary: summary), reference: referenceKPIs,
-                                    runSeconds: seconds(since: start),
-                                    dispatchSeconds: strategy.dispatchSeconds))
+            let run = try ScenarioRun(
+                scenario: scenario, strategyName: name, version: version, shared: shared)
+            let isReference = name == UncontrolledStrategy().name
+            runs.append(StrategyRun(
+                kpis: RunKPIs(summary: run.summary), reference: referenceKPIs,
+                runSeconds: isReference ? shared.seconds : seconds(since: start),
+                dispatchSeconds: run.strategySeconds))
             runDone()
         }
         return runs
