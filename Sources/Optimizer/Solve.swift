@@ -101,7 +101,7 @@ extension Model {
 
     /// A row with only fixed variables already violates its bounds.
     private func infeasibleAsGiven(_ form: StandardForm, elapsed: Double) -> SolveResult {
-        let rows = form.violatedEmptyRows.map { rowNames[$0] }
+        let rows = form.violatedEmptyRows.map { rowName($0) }
         return SolveResult(
             status: .primalInfeasible, x: lower, rowDuals: Array(repeating: 0, count: rowCount),
             reducedCosts: cost, objective: objective(at: lower), primalResidual: .infinity,
