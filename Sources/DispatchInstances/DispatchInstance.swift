@@ -28,6 +28,12 @@ public struct DispatchInstance: Sendable {
     /// Builds the model with one block per asset, named after the asset.
     public func model() -> Model {
         var model = Model(name: "dispatch_\(assets.count)x\(steps)")
+        let windowSteps = peakWindow.clamped(to: 0..<steps).count
+        model.reserveCapacity(
+            variables: assets.count * (3 * steps + 1) + 1, rows: assets.count * steps + steps
+                + windowSteps,
+            terms: assets.count * (4 * steps) + (2 * assets.count + 1) * steps
+                + 2 * assets.count * windowSteps)
         var charge: [[VariableID]] = []
         var discharge: [[VariableID]] = []
         for asset in assets {

@@ -47,6 +47,26 @@ public struct Model: Sendable {
     public var rowCount: Int { rowLower.count }
     public var blockCount: Int { blockNames.count }
 
+    /// Reserves storage for this many more variables, rows and row terms in all.
+    /// Optional; arrays grown one element at a time keep up to twice their length
+    /// in capacity, which on a model of millions of variables is gigabytes.
+    public mutating func reserveCapacity(variables: Int, rows: Int, terms: Int) {
+        precondition(
+            variables >= 0 && rows >= 0 && terms >= 0,
+            "reserveCapacity: counts should be >= 0, but are \(variables), \(rows), \(terms)")
+        for array in [\Model.lower, \.upper, \.cost, \.quadraticCost] {
+            self[keyPath: array].reserveCapacity(variableCount + variables)
+        }
+        variableBlock.reserveCapacity(variableCount + variables)
+        for array in [\Model.rowLower, \.rowUpper] {
+            self[keyPath: array].reserveCapacity(rowCount + rows)
+        }
+        rowBlock.reserveCapacity(rowCount + rows)
+        rowStart.reserveCapacity(rowCount + rows + 1)
+        termVariable.reserveCapacity(termVariable.count + terms)
+        termValue.reserveCapacity(termValue.count + terms)
+    }
+
     /// Starts a block; everything added until `endBlock()` belongs to it.
     @discardableResult
     public mutating func beginBlock(name: String) -> BlockID {

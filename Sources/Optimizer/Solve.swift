@@ -34,6 +34,20 @@ extension Model {
         if !form.violatedEmptyRows.isEmpty {
             return infeasibleAsGiven(form, elapsed: Date().timeIntervalSince(clock))
         }
+        let (outcome, path) = try runInteriorPoint(form, settings: settings)
+        var result = makeResult(form, outcome, path: path)
+        if outcome.status == .primalInfeasible {
+            result.infeasibility = explainInfeasibility(form, outcome.point, settings: settings)
+        }
+        result.solveTimeSeconds = Date().timeIntervalSince(clock)
+        return result
+    }
+
+    /// Chooses the KKT path and runs the method. Its work vectors and factors live
+    /// only inside this call, so they are released before the result is built.
+    private func runInteriorPoint(
+        _ form: StandardForm, settings: SolverSettings
+    ) throws -> (InteriorPoint.Outcome, String) {
         let useStructured = settings.path != .general && blockCount > 0
         var kkt: (any NormalEquationsSolver)?
         var fallbackNote =
@@ -60,13 +74,11 @@ extension Model {
         let chosen = kkt ?? GeneralNormalEquations(form.a)
         var method = InteriorPoint(
             problem: IPMProblem(form, settings: settings), settings: settings, kkt: chosen)
-        let outcome = method.run()
-        var result = makeResult(form, outcome, path: chosen.pathDescription + fallbackNote)
-        if outcome.status == .primalInfeasible {
-            result.infeasibility = explainInfeasibility(form, outcome.point, settings: settings)
-        }
-        result.solveTimeSeconds = Date().timeIntervalSince(clock)
-        return result
+        var outcome = method.run()
+        // The result needs the last residuals' norms only, not the vectors.
+        outcome.measures.primalResidual = []
+        outcome.measures.dualResidual = []
+        return (outcome, chosen.pathDescription + fallbackNote)
     }
 
     private func makeResult(

@@ -37,11 +37,24 @@ struct StandardForm: Sendable {
         var constant = model.objectiveConstant
         var variableColumn = Array(repeating: -1, count: model.variableCount)
         var columnVariable: [Int] = []
+        // Arrays grown by appending keep up to twice their length in capacity; on
+        // large fleets that slack would be gigabytes, so every array is reserved.
+        let kept = fixed.reduce(0) { $1 ? $0 : $0 + 1 }
+        let ranged = (0..<model.rowCount).reduce(0) {
+            model.rowLower[$1] != model.rowUpper[$1] ? $0 + 1 : $0
+        }
         c = []
         q = []
         lower = []
         upper = []
         columnBlock = []
+        let columns = kept + ranged
+        columnVariable.reserveCapacity(columns)
+        c.reserveCapacity(columns)
+        q.reserveCapacity(columns)
+        lower.reserveCapacity(columns)
+        upper.reserveCapacity(columns)
+        columnBlock.reserveCapacity(columns)
         for j in 0..<model.variableCount {
             if fixed[j] {
                 let v = model.lower[j]
@@ -58,10 +71,14 @@ struct StandardForm: Sendable {
         }
 
         var triplets: [(Int, Int, Double)] = []
+        triplets.reserveCapacity(model.termVariable.count + ranged)
         var slackRows: [(row: Int, lower: Double, upper: Double, block: Int)] = []
         b = []
         rowBlock = []
         rowModelRow = []
+        b.reserveCapacity(model.rowCount)
+        rowBlock.reserveCapacity(model.rowCount)
+        rowModelRow.reserveCapacity(model.rowCount)
         violatedEmptyRows = []
         var modelRowIndex = Array(repeating: -1, count: model.rowCount)
         // Repeated variables in a row add up; `merged` is indexed by variable.

@@ -34,6 +34,12 @@ struct StructuredLayout {
             column.append(Int32(j))
             coefficient.append(c)
         }
+
+        mutating func compact() {
+            target = target.compacted()
+            column = column.compacted()
+            coefficient = coefficient.compacted()
+        }
     }
 
     /// Form row of each stacked block row, and of each coupling row.
@@ -127,8 +133,9 @@ struct StructuredLayout {
             entryStart.append(entryRow.count)
         }
         coupling = BlockCoupling(
-            couplingCount: m0, entryStart: entryStart, localRow: entryRow,
-            couplingRow: entryCoupling, blockWeight: Array(repeating: 1, count: blockCount))
+            couplingCount: m0, entryStart: entryStart.compacted(),
+            localRow: entryRow.compacted(), couplingRow: entryCoupling.compacted(),
+            blockWeight: Array(repeating: 1, count: blockCount))
         for j in 0..<form.n where form.columnBlock[j] < 0 {
             var couplingRows: [(Int, Double)] = []
             for e in columnStart[j]..<columnStart[j + 1] {
@@ -136,6 +143,15 @@ struct StructuredLayout {
             }
             addCouplingPairs(j, couplingRows, m0)
         }
+        // The lists were grown by appending; they live through the whole solve.
+        for terms in [\StructuredLayout.diagonalTerms, \.offDiagonalTerms, \.couplingTerms] {
+            self[keyPath: terms].compact()
+        }
+        entryTerms.compact()
+        blockRowOrder = blockRowOrder.compacted()
+        couplingRowOrder = couplingRowOrder.compacted()
+        blockStart = blockStart.compacted()
+        entryRowGlobal = entryRowGlobal.compacted()
     }
 
     private mutating func addBlockTerms(_ j: Int, _ rows: [(Int, Double)], block: Int) throws {
@@ -150,6 +166,17 @@ struct StructuredLayout {
     private mutating func addCouplingPairs(_ j: Int, _ rows: [(Int, Double)], _ m0: Int) {
         for (k1, v1) in rows {
             for (k2, v2) in rows where k2 <= k1 { couplingTerms.append(k1 + k2 * m0, j, v1 * v2) }
+        }
+    }
+}
+
+extension Array {
+    /// A copy whose capacity is its length (an array grown by appending keeps up
+    /// to twice its length in capacity).
+    func compacted() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
         }
     }
 }
