@@ -71,14 +71,18 @@ extension Model {
                 rows: form.m, limit: settings.maxGeneralPathRows,
                 reason: fallbackNote.isEmpty ? "" : " (\(fallbackNote.dropFirst(2)))")
         }
-        let chosen = kkt ?? GeneralNormalEquations(form.a)
         var method = InteriorPoint(
-            problem: IPMProblem(form, settings: settings), settings: settings, kkt: chosen)
+            problem: IPMProblem(form, settings: settings), settings: settings,
+            kkt: kkt ?? GeneralNormalEquations(form.a))
+        // A second reference to the solver would make its first factorization copy
+        // every block array (copy on write).
+        kkt = nil
+        let path = method.kkt.pathDescription + fallbackNote
         var outcome = method.run()
         // The result needs the last residuals' norms only, not the vectors.
         outcome.measures.primalResidual = []
         outcome.measures.dualResidual = []
-        return (outcome, chosen.pathDescription + fallbackNote)
+        return (outcome, path)
     }
 
     private func makeResult(

@@ -35,6 +35,15 @@ struct StructuredLayout {
             coefficient.append(c)
         }
 
+        /// `into[target] += coefficient * h[column]` for the terms in `range`.
+        @inline(__always)
+        func add(
+            _ range: Range<Int>, _ h: UnsafePointer<Double>,
+            into out: UnsafeMutablePointer<Double>
+        ) {
+            for t in range { out[Int(target[t])] += coefficient[t] * h[Int(column[t])] }
+        }
+
         mutating func compact() {
             target = target.compacted()
             column = column.compacted()
@@ -57,6 +66,10 @@ struct StructuredLayout {
         couplingCount: 0, entryStart: [0], localRow: [], couplingRow: [], blockWeight: [])
     /// Stacked block row of each coupling entry.
     var entryRowGlobal: [Int] = []
+    /// Block `b`'s terms are `start[b]..<start[b + 1]` of each list.
+    var diagonalStart = [0]
+    var offDiagonalStart = [0]
+    var entryTermStart = [0]
 
     init(_ form: StandardForm, blockCount: Int) throws {
         let columnStart = form.a.columnStart
@@ -131,6 +144,9 @@ struct StructuredLayout {
                 entryCoupling.append(entry.k)
             }
             entryStart.append(entryRow.count)
+            diagonalStart.append(diagonalTerms.target.count)
+            offDiagonalStart.append(offDiagonalTerms.target.count)
+            entryTermStart.append(entryTerms.target.count)
         }
         coupling = BlockCoupling(
             couplingCount: m0, entryStart: entryStart.compacted(),
@@ -152,6 +168,23 @@ struct StructuredLayout {
         couplingRowOrder = couplingRowOrder.compacted()
         blockStart = blockStart.compacted()
         entryRowGlobal = entryRowGlobal.compacted()
+    }
+
+    /// Writes block `b`'s tridiagonal matrix (plus `regularization` on the
+    /// diagonal) and its coupling values for the scaling `h`; writes nothing else.
+    func fill(
+        block b: Int, _ h: UnsafePointer<Double>, regularization: Double,
+        diagonal d: UnsafeMutablePointer<Double>, offDiagonal e: UnsafeMutablePointer<Double>,
+        couplingValues v: UnsafeMutablePointer<Double>
+    ) {
+        for r in blockStart[b]..<blockStart[b + 1] {
+            d[r] = regularization
+            e[r] = 0
+        }
+        diagonalTerms.add(diagonalStart[b]..<diagonalStart[b + 1], h, into: d)
+        offDiagonalTerms.add(offDiagonalStart[b]..<offDiagonalStart[b + 1], h, into: e)
+        for k in coupling.entryStart[b]..<coupling.entryStart[b + 1] { v[k] = 0 }
+        entryTerms.add(entryTermStart[b]..<entryTermStart[b + 1], h, into: v)
     }
 
     private mutating func addBlockTerms(_ j: Int, _ rows: [(Int, Double)], block: Int) throws {

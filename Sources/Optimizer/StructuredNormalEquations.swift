@@ -30,22 +30,21 @@ struct StructuredNormalEquations: NormalEquationsSolver {
     }
 
     mutating func factor(hInverse: [Double], regularization: Double) throws {
-        for i in 0..<batch.diagonal.count {
-            batch.diagonal[i] = regularization
-            batch.offDiagonal[i] = 0
+        // Each block is filled, factored and eliminated in one pass, in cache.
+        let layout = self.layout
+        let eliminated = try hInverse.withUnsafeBufferPointer { h in
+            try batch.factorAndEliminate(&coupling) { b, d, e, v in
+                layout.fill(
+                    block: b, h.baseAddress!, regularization: regularization, diagonal: d,
+                    offDiagonal: e, couplingValues: v)
+            }
         }
-        accumulate(layout.diagonalTerms, hInverse, into: &batch.diagonal)
-        accumulate(layout.offDiagonalTerms, hInverse, into: &batch.offDiagonal)
-        for e in 0..<coupling.value.count { coupling.value[e] = 0 }
-        accumulate(layout.entryTerms, hInverse, into: &coupling.value)
-        try batch.factor()
 
         let m0 = coupling.couplingCount
         if m0 == 0 { return }
         var s = DenseMatrix(rows: m0, columns: m0)
         accumulate(layout.couplingTerms, hInverse, into: &s.storage)
         s.symmetrizeFromLower()
-        let eliminated = batch.schurComplement(coupling)
         for k in 0..<(m0 * m0) { s.storage[k] -= eliminated.storage[k] }
         for k in 0..<m0 { s[k, k] += regularization }
         schur = try CholeskyFactor(s)
