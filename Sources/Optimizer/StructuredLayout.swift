@@ -64,8 +64,9 @@ struct StructuredLayout {
     var entryTerms = Terms()
     var coupling = BlockCoupling(
         couplingCount: 0, entryStart: [0], localRow: [], couplingRow: [], blockWeight: [])
-    /// Stacked block row of each coupling entry.
-    var entryRowGlobal: [Int] = []
+    /// True when the form's rows are already stacked: every block's rows in
+    /// block order, then the coupling rows (as models built block by block are).
+    var rowsAreStacked = false
     /// Block `b`'s terms are `start[b]..<start[b + 1]` of each list.
     var diagonalStart = [0]
     var offDiagonalStart = [0]
@@ -139,7 +140,6 @@ struct StructuredLayout {
             pending.sort { ($0.p, $0.k) < ($1.p, $1.k) }
             for entry in pending {
                 for (j, c) in entry.terms { entryTerms.append(entryRow.count, j, c) }
-                entryRowGlobal.append(entry.p)
                 entryRow.append(entry.p - blockStart[b])
                 entryCoupling.append(entry.k)
             }
@@ -167,7 +167,11 @@ struct StructuredLayout {
         blockRowOrder = blockRowOrder.compacted()
         couplingRowOrder = couplingRowOrder.compacted()
         blockStart = blockStart.compacted()
-        entryRowGlobal = entryRowGlobal.compacted()
+        rowsAreStacked =
+            blockRowOrder.indices.allSatisfy { blockRowOrder[$0] == $0 }
+            && couplingRowOrder.indices.allSatisfy {
+                couplingRowOrder[$0] == blockRowOrder.count + $0
+            }
     }
 
     /// Writes block `b`'s tridiagonal matrix (plus `regularization` on the

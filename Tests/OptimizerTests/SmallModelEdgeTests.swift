@@ -105,6 +105,30 @@ final class SmallModelEdgeTests: XCTestCase {
         }
     }
 
+    /// Coupling rows added between blocks: the structured path reorders the rows.
+    /// min -a - b + 2p  s.t.  a <= 3, b <= 4 (blocks), a - p <= 1, b - p <= 1, p >= 0.
+    /// For p <= 2, a = b = 1 + p: objective -2. For 2 <= p <= 3, a = 3, b = 1 + p:
+    /// -4 + p >= -2. Beyond, -7 + 2p > -2. Least objective -2 (for any p in [0, 2]).
+    func testStructuredPathWithCouplingRowsBetweenBlocks() throws {
+        var model = Model()
+        let p = model.addVariable(name: "p", cost: 2)
+        model.beginBlock(name: "first")
+        let a = model.addVariable(upper: 5, cost: -1)
+        model.addRow(terms: [(a, 1)], lower: -.infinity, upper: 3)
+        model.endBlock()
+        model.addRow(terms: [(a, 1), (p, -1)], lower: -.infinity, upper: 1)
+        model.beginBlock(name: "second")
+        let b = model.addVariable(upper: 5, cost: -1)
+        model.addRow(terms: [(b, 1)], lower: -.infinity, upper: 4)
+        model.endBlock()
+        model.addRow(terms: [(b, 1), (p, -1)], lower: -.infinity, upper: 1)
+        for path in [SolverSettings.KKTPath.general, .structured] {
+            let result = try solve(model, path)
+            XCTAssertEqual(result.status, .optimal, "path \(path)")
+            XCTAssertEqual(result.objective, -2, accuracy: 1e-6, "path \(path)")
+        }
+    }
+
     func testUnnamedPartsGetNamesFromTheirPlace() throws {
         var model = Model()
         model.beginBlock(name: "bat")
