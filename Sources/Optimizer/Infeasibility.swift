@@ -17,19 +17,19 @@ extension Model {
         var variableWeight = Array(repeating: 0.0, count: variableCount)
         for r in 0..<form.m {
             let w = abs(point.y[r])
-            let b = form.rowBlock[r]
-            if b >= 0 { blockWeight[b] += w } else { rowWeight[form.rowModelRow[r]] += w }
+            let b = Int(form.rowBlock[r])
+            if b >= 0 { blockWeight[b] += w } else { rowWeight[Int(form.rowModelRow[r])] += w }
         }
         for j in 0..<form.n {
             let w = abs(point.zl[j]) + abs(point.zu[j])
-            let b = form.columnBlock[j]
+            let b = Int(form.columnBlock[j])
             if b >= 0 {
                 blockWeight[b] += w
             } else if form.columnVariable[j] >= 0 {
-                variableWeight[form.columnVariable[j]] += w
+                variableWeight[Int(form.columnVariable[j])] += w
             } else {
                 let r = Int(form.a.rowIndex[form.a.columnStart[j]])
-                rowWeight[form.rowModelRow[r]] += w
+                rowWeight[Int(form.rowModelRow[r])] += w
             }
         }
         let total = blockWeight.reduce(0, +) + rowWeight.reduce(0, +) + variableWeight.reduce(0, +)

@@ -90,11 +90,11 @@ extension Model {
     ) -> SolveResult {
         var x = lower
         for j in 0..<variableCount where form.variableColumn[j] >= 0 {
-            x[j] = outcome.point.x[form.variableColumn[j]]
+            x[j] = outcome.point.x[Int(form.variableColumn[j])]
         }
         var duals = Array(repeating: 0.0, count: rowCount)
         for i in 0..<rowCount where form.modelRowIndex[i] >= 0 {
-            duals[i] = outcome.point.y[form.modelRowIndex[i]]
+            duals[i] = outcome.point.y[Int(form.modelRowIndex[i])]
         }
         var reduced = (0..<variableCount).map { cost[$0] + quadraticCost[$0] * x[$0] }
         for i in 0..<rowCount {
@@ -104,7 +104,7 @@ extension Model {
         }
         let iterates = outcome.iterates.map { xs in
             (0..<variableCount).map { j in
-                form.variableColumn[j] >= 0 ? xs[form.variableColumn[j]] : lower[j]
+                form.variableColumn[j] >= 0 ? xs[Int(form.variableColumn[j])] : lower[j]
             }
         }
         return SolveResult(

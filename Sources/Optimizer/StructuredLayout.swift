@@ -80,7 +80,7 @@ struct StructuredLayout {
         var rowsOfBlock = Array(repeating: [Int](), count: blockCount)
         for r in 0..<form.m {
             if form.rowBlock[r] >= 0 {
-                rowsOfBlock[form.rowBlock[r]].append(r)
+                rowsOfBlock[Int(form.rowBlock[r])].append(r)
             } else {
                 local[r] = couplingRowOrder.count
                 couplingRowOrder.append(r)
@@ -96,7 +96,7 @@ struct StructuredLayout {
         let m0 = couplingRowOrder.count
         var columnsOfBlock = Array(repeating: [Int](), count: blockCount)
         for j in 0..<form.n where form.columnBlock[j] >= 0 {
-            columnsOfBlock[form.columnBlock[j]].append(j)
+            columnsOfBlock[Int(form.columnBlock[j])].append(j)
         }
 
         var entryStart = [0]
