@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads free-format MPS: ROWS, COLUMNS, RHS, RANGES, BOUNDS, QUADOBJ/QMATRIX
 /// (diagonal only), OBJSENSE. The first N row is the objective; other N rows
-/// are free and dropped, with every entry naming them. The objective row's right-hand side is read as the
-/// negated objective constant (HiGHS's convention). Integer markers and
-/// integer bound types are rejected: this solver is continuous only. A
-/// maximization (`OBJSENSE MAX`) is stored negated, as a minimization.
+/// are free and dropped, with every entry naming them. The objective row's
+/// right-hand side is read as the negated objective constant (HiGHS's
+/// convention). A row declared twice is an error. Integer markers and integer
+/// bound types are rejected: this solver is continuous only. A maximization
+/// (`OBJSENSE MAX`) is stored negated, as a minimization.
 extension Model {
     public static func readMPS(path: String) throws -> Model {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
