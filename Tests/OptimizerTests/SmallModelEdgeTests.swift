@@ -129,6 +129,22 @@ final class SmallModelEdgeTests: XCTestCase {
         }
     }
 
+    /// Blocks whose variables are all fixed leave nothing to solve: x = (1, 2), objective 3.
+    func testStructuredPathWithEveryVariableFixed() throws {
+        var model = Model()
+        model.beginBlock(name: "fixed")
+        let a = model.addVariable(lower: 1, upper: 1, cost: 1)
+        let b = model.addVariable(lower: 2, upper: 2, cost: 1)
+        model.addRow(terms: [(a, 1), (b, 1)], lower: 3, upper: 3)
+        model.endBlock()
+        for path in [SolverSettings.KKTPath.general, .structured] {
+            let result = try solve(model, path)
+            XCTAssertEqual(result.status, .optimal, "path \(path)")
+            XCTAssertEqual(result.objective, 3, accuracy: 1e-9, "path \(path)")
+            XCTAssertEqual(result.x, [1, 2], "path \(path)")
+        }
+    }
+
     func testUnnamedPartsGetNamesFromTheirPlace() throws {
         var model = Model()
         model.beginBlock(name: "bat")
