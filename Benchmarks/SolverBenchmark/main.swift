@@ -13,6 +13,24 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
+let usage = """
+    SolverBenchmark: seeded dispatch instances solved by vppsim and by HiGHS; prints a table.
+
+      SolverBenchmark [--sizes 100,1000,10000,100000] [--highs-max 1000]
+          [--highs-time-limit 900] [--seed 1] [--threads 2] [--highs-script PATH]
+      SolverBenchmark --single N [--seed S] [--threads T] [--write-mps FILE]
+
+    --sizes              fleet sizes (assets) to solve, each in its own process
+    --highs-max          largest size also solved with HiGHS simplex and IPM (default 1000)
+    --highs-time-limit   HiGHS time limit per solve, seconds (default 900)
+    --single N           solve one size in this process and print its measurements as JSON
+    """
+
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
+
 func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]

@@ -32,6 +32,22 @@ public struct BlockCoupling: Sendable {
         self.blockWeight = blockWeight
     }
 
+    /// The structure without the values, to read while the values are written.
+    struct Shape {
+        let entryStart: [Int]
+        let localRow: [Int]
+        let couplingRow: [Int]
+        let blockWeight: [Double]
+        /// Whether each block's coupling rows are consecutive and increasing.
+        let contiguous: [Bool]
+    }
+
+    var withoutValues: Shape {
+        Shape(
+            entryStart: entryStart, localRow: localRow, couplingRow: couplingRow,
+            blockWeight: blockWeight, contiguous: (0..<(entryStart.count - 1)).map(isContiguous))
+    }
+
     /// True when block `b`'s coupling rows are consecutive and increasing.
     func isContiguous(_ b: Int) -> Bool {
         let range = entryStart[b]..<entryStart[b + 1]

@@ -1,7 +1,7 @@
 /// A sparse matrix in compressed-row form with a threaded product `A x`.
 ///
-/// Rows are split into fixed chunks, each computed independently, so the
-/// result does not depend on the number of threads.
+/// Rows are split into chunks of about equal entry counts; each row is summed by
+/// one thread in a fixed order, so the result does not depend on the number of threads.
 public struct CompressedRows: Sendable {
     public let rows: Int
     public let columns: Int
@@ -24,16 +24,44 @@ public struct CompressedRows: Sendable {
         threads = 1
     }
 
-    /// Rows per chunk below which threading does not pay (chosen by experiment).
-    static let rowsPerChunk = 16_384
+    /// Entries per chunk below which threading does not pay (chosen by experiment).
+    static let entriesPerChunk = 65_536
+
+    /// Row ranges holding about equal numbers of entries, so that a few long rows
+    /// (coupling rows reach every block) do not leave one thread with most of the
+    /// work. Each row is summed by one thread in a fixed order, so `y` does not
+    /// depend on the chunking.
+    func balancedChunks() -> [Range<Int>] {
+        let entries = value.count
+        let chunkCount = threads <= 1 ? 1 : max(1, min(4 * threads, entries / Self.entriesPerChunk))
+        if chunkCount == 1 || rows == 0 { return [0..<rows] }
+        var chunks: [Range<Int>] = []
+        var first = 0
+        for c in 1...chunkCount {
+            let goal = c == chunkCount ? entries + 1 : c * entries / chunkCount
+            // First row whose start reaches the goal ends this chunk.
+            var low = first
+            var high = rows
+            while low < high {
+                let mid = (low + high) / 2
+                if rowStart[mid + 1] < goal { low = mid + 1 } else { high = mid }
+            }
+            let end = c == chunkCount ? rows : min(rows, low + 1)
+            if end > first {
+                chunks.append(first..<end)
+                first = end
+            }
+        }
+        if first < rows { chunks.append(first..<rows) }
+        return chunks
+    }
 
     /// `y = A x`.
     public func multiply(_ x: [Double], into y: inout [Double]) {
         precondition(
             x.count == columns, "CompressedRows.multiply: x has \(x.count), need \(columns)")
         if y.count != rows { y = Array(repeating: 0, count: rows) }
-        let chunkCount = threads <= 1 ? 1 : max(1, min(4 * threads, rows / Self.rowsPerChunk))
-        let chunks = fixedChunks(count: rows, chunkCount: chunkCount)
+        let chunks = balancedChunks()
         rowStart.withUnsafeBufferPointer { start in
             columnIndex.withUnsafeBufferPointer { col in
                 value.withUnsafeBufferPointer { val in

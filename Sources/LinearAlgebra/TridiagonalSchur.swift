@@ -16,41 +16,36 @@ extension TridiagonalBatch {
                 + "batch has \(blockCount)")
         let m0 = coupling.couplingCount
         let chunkList = chunks
+        let starts = blockStart
+        let (maxRows, maxEntries) = largestBlock(coupling)
+        let shape = coupling.withoutValues
         var partial = Array(repeating: 0.0, count: chunkList.count * m0 * m0)
-        var maxRows = 0
-        var maxEntries = 0
-        for b in 0..<blockCount {
-            maxRows = max(maxRows, blockStart[b + 1] - blockStart[b])
-            maxEntries = max(maxEntries, coupling.entryStart[b + 1] - coupling.entryStart[b])
-        }
-        let contiguous = (0..<blockCount).map { coupling.isContiguous($0) }
-        partial.withUnsafeMutableBufferPointer { out in
-            runChunks(chunkList, threads: threads) { index, range in
-                var sigma = Array(repeating: 0.0, count: maxRows)
-                var q = Array(repeating: 0.0, count: maxEntries)
-                let u = out.baseAddress! + index * m0 * m0
-                for b in range {
-                    accumulateBlock(
-                        b, coupling, contiguous[b], into: u, stride: m0, sigma: &sigma, q: &q)
+        diagonal.withUnsafeBufferPointer { d in
+            offDiagonal.withUnsafeBufferPointer { e in
+                coupling.value.withUnsafeBufferPointer { v in
+                    partial.withUnsafeMutableBufferPointer { out in
+                        runChunks(chunkList, threads: threads) { index, range in
+                            var sigma = Array(repeating: 0.0, count: maxRows)
+                            var q = Array(repeating: 0.0, count: maxEntries)
+                            let u = out.baseAddress! + index * m0 * m0
+                            for b in range {
+                                Self.accumulateBlock(
+                                    b, starts, shape, d.baseAddress!, e.baseAddress!,
+                                    v.baseAddress!, into: u, stride: m0, sigma: &sigma, q: &q)
+                            }
+                        }
+                    }
                 }
             }
         }
-        var s = DenseMatrix(rows: m0, columns: m0)
-        for c in 0..<chunkList.count {
-            for k in 0..<(m0 * m0) { s.storage[k] += partial[c * m0 * m0 + k] }
-        }
-        for j in 0..<m0 {
-            for i in (j + 1)..<max(j + 1, m0) {
-                let sum = s[i, j] + s[j, i]
-                s[i, j] = sum
-                s[j, i] = sum
-            }
-        }
-        return s
+        return Self.combine(partial, chunks: chunkList.count, size: m0)
     }
 
-    private func accumulateBlock(
-        _ b: Int, _ coupling: BlockCoupling, _ contiguous: Bool,
+    /// Adds block `b`'s `w_b C_b' inv(M_b) C_b` to `u` (column stride `m0`), each
+    /// product once in the lower or upper triangle; `d`, `e` hold the factored block.
+    static func accumulateBlock(
+        _ b: Int, _ blockStart: [Int], _ coupling: BlockCoupling.Shape,
+        _ d: UnsafePointer<Double>, _ e: UnsafePointer<Double>, _ value: UnsafePointer<Double>,
         into u: UnsafeMutablePointer<Double>, stride m0: Int,
         sigma: inout [Double], q: inout [Double]
     ) {
@@ -60,13 +55,14 @@ extension TridiagonalBatch {
         let count = coupling.entryStart[b + 1] - e0
         if count == 0 || rows == 0 { return }
         let w = coupling.blockWeight[b]
+        let contiguous = coupling.contiguous[b]
 
         // Diagonal of the inverse, from the last row up.
-        sigma[rows - 1] = 1 / diagonal[first + rows - 1]
+        sigma[rows - 1] = 1 / d[first + rows - 1]
         var i = rows - 2
         while i >= 0 {
-            let l = offDiagonal[first + i]
-            sigma[i] = 1 / diagonal[first + i] + l * l * sigma[i + 1]
+            let l = e[first + i]
+            sigma[i] = 1 / d[first + i] + l * l * sigma[i + 1]
             i -= 1
         }
 
@@ -78,11 +74,11 @@ extension TridiagonalBatch {
                 if alpha < count - 1 {
                     var factor = 1.0
                     for k in p..<coupling.localRow[e0 + alpha + 1] {
-                        factor *= -offDiagonal[first + k]
+                        factor *= -e[first + k]
                     }
                     for beta in (alpha + 1)..<count { qp[beta] *= factor }
                 }
-                let g = coupling.value[e0 + alpha]
+                let g = value[e0 + alpha]
                 qp[alpha] = g * sigma[p]
                 let scale = w * g
                 let column = u + coupling.couplingRow[e0 + alpha] * m0

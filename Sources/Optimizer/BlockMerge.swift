@@ -42,8 +42,9 @@ struct BlockMerge {
             for j in blockVariables[b] {
                 variableMap[j] =
                     reduced.addVariable(
-                        name: model.variableNames[j], lower: model.lower[j], upper: model.upper[j],
-                        cost: w * model.cost[j], quadraticCost: w * model.quadraticCost[j]
+                        name: model.givenVariableName(j) ?? "", lower: model.lower[j],
+                        upper: model.upper[j], cost: w * model.cost[j],
+                        quadraticCost: w * model.quadraticCost[j]
                     ).index
             }
             for i in blockRows[b] {
@@ -60,7 +61,7 @@ struct BlockMerge {
         for j in 0..<model.variableCount where model.variableBlock[j] < 0 {
             variableMap[j] =
                 reduced.addVariable(
-                    name: model.variableNames[j], lower: model.lower[j], upper: model.upper[j],
+                    name: model.variableName(j), lower: model.lower[j], upper: model.upper[j],
                     cost: model.cost[j], quadraticCost: model.quadraticCost[j]
                 ).index
         }
@@ -75,7 +76,7 @@ struct BlockMerge {
             }
             rowMap[i] =
                 reduced.addRow(
-                    name: model.rowNames[i], terms: terms, lower: model.rowLower[i],
+                    name: model.rowName(i), terms: terms, lower: model.rowLower[i],
                     upper: model.rowUpper[i]
                 ).index
         }
@@ -92,7 +93,7 @@ struct BlockMerge {
             (VariableID(index: variableMap[model.termVariable[$0]]), scale * model.termValue[$0])
         }
         return reduced.addRow(
-            name: model.rowNames[i], terms: terms, lower: model.rowLower[i],
+            name: model.givenRowName(i) ?? "", terms: terms, lower: model.rowLower[i],
             upper: model.rowUpper[i]
         ).index
     }

@@ -22,14 +22,12 @@ struct IPMScaling {
 /// (and page-fault in) fresh arrays at every step.
 struct IPMScratch {
     var r1: [Double]
-    var scaled: [Double]
     var columnTemp: [Double]
     var rhs: [Double]
     var rowTemp: [Double]
 
     init(n: Int, m: Int) {
         r1 = Array(repeating: 0, count: n)
-        scaled = r1
         // The refinement buffers grow on first use (multiply resizes them).
         columnTemp = []
         rhs = Array(repeating: 0, count: m)
@@ -77,8 +75,9 @@ extension IPMProblem {
         kernels.newtonRightHandSide(
             dualResidual: dualResidual, rl: rl, ru: ru, inverseLowerSlack: s.inverseLowerSlack,
             inverseUpperSlack: s.inverseUpperSlack, hInverse: s.hInverse, r1: &w.r1,
-            scaled: &w.scaled)
-        form.a.byRow.multiply(w.scaled, into: &w.rhs)
+            scaled: &d.dx)
+        // `H^-1 r1` goes through `d.dx`, which is free until it receives `A'dy`.
+        form.a.byRow.multiply(d.dx, into: &w.rhs)
         for i in 0..<form.m { w.rhs[i] = primalResidual[i] - w.rhs[i] }
         try solveRefined(&d.dy, s.hInverse, regularization, &kkt, refinementSteps, &w)
 

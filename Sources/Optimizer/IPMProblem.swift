@@ -5,7 +5,6 @@ struct IPMProblem {
     let form: StandardForm
     let hasLower: [Bool]
     let hasUpper: [Bool]
-    let isFree: [Bool]
     let boundCount: Int
     let bNorm: Double
     let cNorm: Double
@@ -24,7 +23,6 @@ struct IPMProblem {
         self.form = form
         hasLower = form.lower.map { $0.isFinite }
         hasUpper = form.upper.map { $0.isFinite }
-        isFree = (0..<form.n).map { !form.lower[$0].isFinite && !form.upper[$0].isFinite }
         boundCount = hasLower.filter { $0 }.count + hasUpper.filter { $0 }.count
         bNorm = infinityNorm(form.b)
         cNorm = infinityNorm(form.c)
@@ -33,7 +31,7 @@ struct IPMProblem {
         finiteLower = form.lower.map { $0.isFinite ? $0 : 0 }
         finiteUpper = form.upper.map { $0.isFinite ? $0 : 0 }
         hasQuadratic = form.q.contains { $0 != 0 }
-        let free = isFree
+        let free = (0..<form.n).map { !form.lower[$0].isFinite && !form.upper[$0].isFinite }
         baseDiagonal = (0..<form.n).map { j in
             form.q[j] + settings.primalRegularization
                 + (free[j] ? settings.freeVariableRegularization : 0)

@@ -20,8 +20,9 @@ extension IPMProblem {
         var x = f.a.multiplyTransposed(w)
         var y = f.a.multiply(f.c)
         try kkt.solve(&y)
-        let aty = f.a.multiplyTransposed(y)
-        let z = (0..<f.n).map { f.c[$0] - aty[$0] }
+        // z = c - A'y, computed in the product's storage.
+        var z = f.a.multiplyTransposed(y)
+        for j in 0..<f.n { z[j] = f.c[j] - z[j] }
 
         // Slacks and bound duals before shifting, and Mehrotra's first shift.
         var minSlack = Double.infinity

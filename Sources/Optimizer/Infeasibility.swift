@@ -17,19 +17,19 @@ extension Model {
         var variableWeight = Array(repeating: 0.0, count: variableCount)
         for r in 0..<form.m {
             let w = abs(point.y[r])
-            let b = form.rowBlock[r]
-            if b >= 0 { blockWeight[b] += w } else { rowWeight[form.rowModelRow[r]] += w }
+            let b = Int(form.rowBlock[r])
+            if b >= 0 { blockWeight[b] += w } else { rowWeight[Int(form.rowModelRow[r])] += w }
         }
         for j in 0..<form.n {
             let w = abs(point.zl[j]) + abs(point.zu[j])
-            let b = form.columnBlock[j]
+            let b = Int(form.columnBlock[j])
             if b >= 0 {
                 blockWeight[b] += w
             } else if form.columnVariable[j] >= 0 {
-                variableWeight[form.columnVariable[j]] += w
+                variableWeight[Int(form.columnVariable[j])] += w
             } else {
                 let r = Int(form.a.rowIndex[form.a.columnStart[j]])
-                rowWeight[form.rowModelRow[r]] += w
+                rowWeight[Int(form.rowModelRow[r])] += w
             }
         }
         let total = blockWeight.reduce(0, +) + rowWeight.reduce(0, +) + variableWeight.reduce(0, +)
@@ -46,12 +46,12 @@ extension Model {
         }
         for i in 0..<rowCount where rowWeight[i] / total > significant {
             let kind: InfeasibilityExplanation.Kind = blockCount > 0 ? .couplingRow : .row
-            parts.append(.init(kind: kind, name: rowNames[i], weight: rowWeight[i] / total))
+            parts.append(.init(kind: kind, name: rowName(i), weight: rowWeight[i] / total))
         }
         for j in 0..<variableCount where variableWeight[j] / total > significant {
             parts.append(
                 .init(
-                    kind: .couplingVariable, name: variableNames[j],
+                    kind: .couplingVariable, name: variableName(j),
                     weight: variableWeight[j] / total))
         }
         parts.sort { ($0.weight, $1.name) > ($1.weight, $0.name) }
@@ -90,13 +90,13 @@ extension Model {
         var alone = Model(name: blockNames[b])
         var map: [Int: VariableID] = [:]
         for j in 0..<variableCount where variableBlock[j] == b {
-            map[j] = alone.addVariable(name: variableNames[j], lower: lower[j], upper: upper[j])
+            map[j] = alone.addVariable(name: variableName(j), lower: lower[j], upper: upper[j])
         }
         for i in 0..<rowCount where rowBlock[i] == b {
             let terms = (rowStart[i]..<rowStart[i + 1]).map {
                 (map[termVariable[$0]]!, termValue[$0])
             }
-            alone.addRow(name: rowNames[i], terms: terms, lower: rowLower[i], upper: rowUpper[i])
+            alone.addRow(name: rowName(i), terms: terms, lower: rowLower[i], upper: rowUpper[i])
         }
         var general = settings
         general.path = .general

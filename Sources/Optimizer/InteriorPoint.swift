@@ -49,13 +49,12 @@ struct InteriorPoint {
     }
 
     mutating func run() -> Outcome {
-        var point = problem.startingPoint()
-        if let start = try? problem.mehrotraStart(
+        // The plain start is built only when Mehrotra's fails: on large fleets two
+        // starting points side by side would set the solve's peak memory.
+        let start = try? problem.mehrotraStart(
             kkt: &kkt,
             regularization: max(settings.dualRegularization, IPMProblem.startRegularization))
-        {
-            point = start
-        }
+        var point = start ?? problem.startingPoint()
         var iterates: [[Double]] = []
         var stalls = 0
         var measures = problem.measures(point)

@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads free-format MPS: ROWS, COLUMNS, RHS, RANGES, BOUNDS, QUADOBJ/QMATRIX
 /// (diagonal only), OBJSENSE. The first N row is the objective; other N rows
-/// are free and dropped. The objective row's right-hand side is read as the
-/// negated objective constant (HiGHS's convention). Integer markers and
-/// integer bound types are rejected: this solver is continuous only. A
-/// maximization (`OBJSENSE MAX`) is stored negated, as a minimization.
+/// are free and dropped, with every entry naming them. The objective row's
+/// right-hand side is read as the negated objective constant (HiGHS's
+/// convention). A row declared twice is an error. Integer markers and integer
+/// bound types are rejected: this solver is continuous only. A maximization
+/// (`OBJSENSE MAX`) is stored negated, as a minimization.
 extension Model {
     public static func readMPS(path: String) throws -> Model {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -26,6 +27,8 @@ struct MPSParser {
     var model = Model()
     var section = ""
     var objectiveName: String?
+    /// N rows after the objective: free rows, whose entries are skipped.
+    var freeRows: Set<String> = []
     var maximize = false
     var rowIndex: [String: Int] = [:]
     var rowKind: [Character] = []
@@ -88,8 +91,11 @@ struct MPSParser {
                 throw fail("ROWS entry should be '<N|E|L|G> name'")
             }
             let name = String(f[1])
+            if rowIndex[name] != nil || freeRows.contains(name) || name == objectiveName {
+                throw fail("row '\(name)' is declared twice in ROWS")
+            }
             if kind == "N" {
-                if objectiveName == nil { objectiveName = name }
+                if objectiveName == nil { objectiveName = name } else { freeRows.insert(name) }
                 return
             }
             rowIndex[name] = rowKind.count
@@ -123,6 +129,8 @@ struct MPSParser {
             let value = try number(f[p + 1])
             if row == objectiveName {
                 model.cost[j] += value
+            } else if freeRows.contains(row) {
+                continue
             } else if let i = rowIndex[row] {
                 terms[i].append((j, value))
             } else {
@@ -141,6 +149,8 @@ struct MPSParser {
             let value = try number(f[p + 1])
             if row == objectiveName && section == "RHS" {
                 model.objectiveConstant = -value
+            } else if freeRows.contains(row) {
+                continue
             } else if let i = rowIndex[row] {
                 if section == "RHS" { rhs[i] = value } else { range[i] = value }
             } else {

@@ -6,12 +6,13 @@ import Foundation
 /// negated objective constant (the convention HiGHS reads and writes);
 /// separable quadratic costs go to `QUADOBJ` as `1/2 x'Qx`. Block structure is
 /// not representable in MPS and is not written. Names have spaces replaced by
-/// underscores; empty names become `C<j>` / `R<i>`.
+/// underscores; variables and rows without a name get the one `variableName(_:)`
+/// and `rowName(_:)` make from their block and place.
 extension Model {
     public func mpsText() -> String {
-        var out = "NAME \(mpsName(name, fallback: "MODEL"))\nROWS\n N  COST\n"
-        let colNames = (0..<variableCount).map { mpsName(variableNames[$0], fallback: "C\($0)") }
-        let rowNamesOut = (0..<rowCount).map { mpsName(rowNames[$0], fallback: "R\($0)") }
+        var out = "NAME \(mpsName(name.isEmpty ? "MODEL" : name))\nROWS\n N  COST\n"
+        let colNames = (0..<variableCount).map { mpsName(variableName($0)) }
+        let rowNamesOut = (0..<rowCount).map { mpsName(rowName($0)) }
         for i in 0..<rowCount { out += " \(rowType(i))  \(rowNamesOut[i])\n" }
 
         var columnTerms = Array(repeating: [(Int, Double)](), count: variableCount)
@@ -74,9 +75,7 @@ extension Model {
         return lines
     }
 
-    private func mpsName(_ name: String, fallback: String) -> String {
-        let cleaned = name.replacingOccurrences(of: " ", with: "_")
-            .replacingOccurrences(of: "\t", with: "_")
-        return cleaned.isEmpty ? fallback : cleaned
+    private func mpsName(_ name: String) -> String {
+        name.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "\t", with: "_")
     }
 }

@@ -8,11 +8,15 @@
 /// Variables and rows added between `beginBlock` and `endBlock` belong to that
 /// block (one asset); the rest are coupling variables and coupling rows. A block
 /// row may use only its own block's variables; coupling rows may use any.
+///
+/// Names are optional: variables and rows added without one get a name made
+/// from their block and place when one is needed (MPS files, error messages,
+/// infeasibility explanations), so large models store no string per variable.
 public struct Model: Sendable {
     public var name: String
     public var objectiveConstant = 0.0
 
-    public internal(set) var variableNames: [String] = []
+    var givenVariableNames = NameTable()
     public internal(set) var lower: [Double] = []
     public internal(set) var upper: [Double] = []
     public internal(set) var cost: [Double] = []
@@ -20,7 +24,7 @@ public struct Model: Sendable {
     /// The block of each variable, or -1 for a coupling variable.
     public internal(set) var variableBlock: [Int] = []
 
-    public internal(set) var rowNames: [String] = []
+    var givenRowNames = NameTable()
     public internal(set) var rowLower: [Double] = []
     public internal(set) var rowUpper: [Double] = []
     public internal(set) var rowBlock: [Int] = []
@@ -30,6 +34,9 @@ public struct Model: Sendable {
     public internal(set) var termValue: [Double] = []
 
     public internal(set) var blockNames: [String] = []
+    /// First variable and first row of each block (a block's are consecutive).
+    var blockFirstVariable: [Int] = []
+    var blockFirstRow: [Int] = []
     var openBlock: Int?
 
     public init(name: String = "model") {
@@ -40,11 +47,33 @@ public struct Model: Sendable {
     public var rowCount: Int { rowLower.count }
     public var blockCount: Int { blockNames.count }
 
+    /// Reserves storage for this many more variables, rows and row terms in all.
+    /// Optional; arrays grown one element at a time keep up to twice their length
+    /// in capacity, which on a model of millions of variables is gigabytes.
+    public mutating func reserveCapacity(variables: Int, rows: Int, terms: Int) {
+        precondition(
+            variables >= 0 && rows >= 0 && terms >= 0,
+            "reserveCapacity: counts should be >= 0, but are \(variables), \(rows), \(terms)")
+        for array in [\Model.lower, \.upper, \.cost, \.quadraticCost] {
+            self[keyPath: array].reserveCapacity(variableCount + variables)
+        }
+        variableBlock.reserveCapacity(variableCount + variables)
+        for array in [\Model.rowLower, \.rowUpper] {
+            self[keyPath: array].reserveCapacity(rowCount + rows)
+        }
+        rowBlock.reserveCapacity(rowCount + rows)
+        rowStart.reserveCapacity(rowCount + rows + 1)
+        termVariable.reserveCapacity(termVariable.count + terms)
+        termValue.reserveCapacity(termValue.count + terms)
+    }
+
     /// Starts a block; everything added until `endBlock()` belongs to it.
     @discardableResult
     public mutating func beginBlock(name: String) -> BlockID {
         precondition(openBlock == nil, "beginBlock(\(name)): block already open; call endBlock()")
         blockNames.append(name)
+        blockFirstVariable.append(variableCount)
+        blockFirstRow.append(rowCount)
         openBlock = blockNames.count - 1
         return BlockID(index: blockNames.count - 1)
     }
@@ -54,38 +83,57 @@ public struct Model: Sendable {
         openBlock = nil
     }
 
+    /// Adds a variable named `name` (an empty name counts as none).
     @discardableResult
     public mutating func addVariable(
         name: String, lower: Double = 0, upper: Double = .infinity,
         cost: Double = 0, quadraticCost: Double = 0
     ) -> VariableID {
-        variableNames.append(name)
+        if !name.isEmpty { givenVariableNames.append(name, at: variableCount) }
+        return addVariable(lower: lower, upper: upper, cost: cost, quadraticCost: quadraticCost)
+    }
+
+    /// Adds a variable without a stored name (see `variableName(_:)`).
+    @discardableResult
+    public mutating func addVariable(
+        lower: Double = 0, upper: Double = .infinity, cost: Double = 0, quadraticCost: Double = 0
+    ) -> VariableID {
         self.lower.append(lower)
         self.upper.append(upper)
         self.cost.append(cost)
         self.quadraticCost.append(quadraticCost)
         variableBlock.append(openBlock ?? -1)
-        return VariableID(index: variableNames.count - 1)
+        return VariableID(index: self.lower.count - 1)
     }
 
     /// Adds `lower <= sum(coefficient * variable) <= upper`; repeated variables add up.
+    /// An empty name counts as none.
     @discardableResult
     public mutating func addRow(
         name: String, terms: [(VariableID, Double)], lower: Double, upper: Double
     ) -> RowID {
+        if !name.isEmpty { givenRowNames.append(name, at: rowCount) }
+        return addRow(terms: terms, lower: lower, upper: upper)
+    }
+
+    /// Adds a row without a stored name (see `rowName(_:)`).
+    @discardableResult
+    public mutating func addRow(
+        terms: [(VariableID, Double)], lower: Double, upper: Double
+    ) -> RowID {
         for (variable, value) in terms {
             precondition(
                 variable.index >= 0 && variable.index < variableCount,
-                "addRow(\(name)): variable index \(variable.index) is not in this model")
+                "addRow(\(givenRowNames.name(at: rowCount) ?? "row \(rowCount)")): variable index "
+                    + "\(variable.index) is not in this model")
             termVariable.append(variable.index)
             termValue.append(value)
         }
         rowStart.append(termVariable.count)
-        rowNames.append(name)
         rowLower.append(lower)
         rowUpper.append(upper)
         rowBlock.append(openBlock ?? -1)
-        return RowID(index: rowNames.count - 1)
+        return RowID(index: rowLower.count - 1)
     }
 
     public mutating func setBounds(_ variable: VariableID, lower: Double, upper: Double) {

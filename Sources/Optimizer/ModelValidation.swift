@@ -5,11 +5,11 @@ extension Model {
         for j in 0..<variableCount {
             if !(lower[j] <= upper[j]) || lower[j] == .infinity || upper[j] == -.infinity {
                 throw ModelError.invalidBounds(
-                    variable: variableNames[j], lower: lower[j], upper: upper[j])
+                    variable: variableName(j), lower: lower[j], upper: upper[j])
             }
             if !cost[j].isFinite || !quadraticCost[j].isFinite || quadraticCost[j] < 0 {
                 throw ModelError.invalidCost(
-                    variable: variableNames[j], linear: cost[j], quadratic: quadraticCost[j])
+                    variable: variableName(j), linear: cost[j], quadratic: quadraticCost[j])
             }
         }
         for i in 0..<rowCount {
@@ -17,18 +17,18 @@ extension Model {
                 || rowUpper[i] == -.infinity
             {
                 throw ModelError.invalidRowBounds(
-                    row: rowNames[i], lower: rowLower[i], upper: rowUpper[i])
+                    row: rowName(i), lower: rowLower[i], upper: rowUpper[i])
             }
             for k in rowStart[i]..<rowStart[i + 1] {
                 let j = termVariable[k]
                 if !termValue[k].isFinite {
                     throw ModelError.invalidCoefficient(
-                        row: rowNames[i], variable: variableNames[j], value: termValue[k])
+                        row: rowName(i), variable: variableName(j), value: termValue[k])
                 }
                 if rowBlock[i] >= 0 && variableBlock[j] != rowBlock[i] {
                     throw ModelError.rowLeavesBlock(
-                        row: rowNames[i], block: blockNames[rowBlock[i]],
-                        variable: variableNames[j])
+                        row: rowName(i), block: blockNames[rowBlock[i]],
+                        variable: variableName(j))
                 }
             }
         }

@@ -34,6 +34,20 @@ extension Model {
         if !form.violatedEmptyRows.isEmpty {
             return infeasibleAsGiven(form, elapsed: Date().timeIntervalSince(clock))
         }
+        let (outcome, path) = try runInteriorPoint(form, settings: settings)
+        var result = makeResult(form, outcome, path: path)
+        if outcome.status == .primalInfeasible {
+            result.infeasibility = explainInfeasibility(form, outcome.point, settings: settings)
+        }
+        result.solveTimeSeconds = Date().timeIntervalSince(clock)
+        return result
+    }
+
+    /// Chooses the KKT path and runs the method. Its work vectors and factors live
+    /// only inside this call, so they are released before the result is built.
+    private func runInteriorPoint(
+        _ form: StandardForm, settings: SolverSettings
+    ) throws -> (InteriorPoint.Outcome, String) {
         let useStructured = settings.path != .general && blockCount > 0
         var kkt: (any NormalEquationsSolver)?
         var fallbackNote =
@@ -57,16 +71,18 @@ extension Model {
                 rows: form.m, limit: settings.maxGeneralPathRows,
                 reason: fallbackNote.isEmpty ? "" : " (\(fallbackNote.dropFirst(2)))")
         }
-        let chosen = kkt ?? GeneralNormalEquations(form.a)
         var method = InteriorPoint(
-            problem: IPMProblem(form, settings: settings), settings: settings, kkt: chosen)
-        let outcome = method.run()
-        var result = makeResult(form, outcome, path: chosen.pathDescription + fallbackNote)
-        if outcome.status == .primalInfeasible {
-            result.infeasibility = explainInfeasibility(form, outcome.point, settings: settings)
-        }
-        result.solveTimeSeconds = Date().timeIntervalSince(clock)
-        return result
+            problem: IPMProblem(form, settings: settings), settings: settings,
+            kkt: kkt ?? GeneralNormalEquations(form.a))
+        // A second reference to the solver would make its first factorization copy
+        // every block array (copy on write).
+        kkt = nil
+        let path = method.kkt.pathDescription + fallbackNote
+        var outcome = method.run()
+        // The result needs the last residuals' norms only, not the vectors.
+        outcome.measures.primalResidual = []
+        outcome.measures.dualResidual = []
+        return (outcome, path)
     }
 
     private func makeResult(
@@ -74,11 +90,11 @@ extension Model {
     ) -> SolveResult {
         var x = lower
         for j in 0..<variableCount where form.variableColumn[j] >= 0 {
-            x[j] = outcome.point.x[form.variableColumn[j]]
+            x[j] = outcome.point.x[Int(form.variableColumn[j])]
         }
         var duals = Array(repeating: 0.0, count: rowCount)
         for i in 0..<rowCount where form.modelRowIndex[i] >= 0 {
-            duals[i] = outcome.point.y[form.modelRowIndex[i]]
+            duals[i] = outcome.point.y[Int(form.modelRowIndex[i])]
         }
         var reduced = (0..<variableCount).map { cost[$0] + quadraticCost[$0] * x[$0] }
         for i in 0..<rowCount {
@@ -88,7 +104,7 @@ extension Model {
         }
         let iterates = outcome.iterates.map { xs in
             (0..<variableCount).map { j in
-                form.variableColumn[j] >= 0 ? xs[form.variableColumn[j]] : lower[j]
+                form.variableColumn[j] >= 0 ? xs[Int(form.variableColumn[j])] : lower[j]
             }
         }
         return SolveResult(
@@ -101,7 +117,7 @@ extension Model {
 
     /// A row with only fixed variables already violates its bounds.
     private func infeasibleAsGiven(_ form: StandardForm, elapsed: Double) -> SolveResult {
-        let rows = form.violatedEmptyRows.map { rowNames[$0] }
+        let rows = form.violatedEmptyRows.map { rowName($0) }
         return SolveResult(
             status: .primalInfeasible, x: lower, rowDuals: Array(repeating: 0, count: rowCount),
             reducedCosts: cost, objective: objective(at: lower), primalResidual: .infinity,

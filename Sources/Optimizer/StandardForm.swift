@@ -12,17 +12,19 @@ struct StandardForm: Sendable {
     var q: [Double]
     var lower: [Double]
     var upper: [Double]
-    /// Block of each column and row (-1: coupling).
-    var columnBlock: [Int]
-    var rowBlock: [Int]
+    /// Block of each column and row (-1: coupling). The index arrays are 32-bit
+    /// to halve their memory on large fleets (indices stay below 2^31 for any
+    /// model that fits in memory).
+    var columnBlock: [Int32]
+    var rowBlock: [Int32]
     /// Model variable of each column, or -1 for a slack.
-    var columnVariable: [Int]
+    var columnVariable: [Int32]
     /// Column of each model variable, or -1 when fixed.
-    var variableColumn: [Int]
+    var variableColumn: [Int32]
     /// Row of each model row, or -1 when dropped.
-    var modelRowIndex: [Int]
+    var modelRowIndex: [Int32]
     /// Model row of each standard-form row.
-    var rowModelRow: [Int]
+    var rowModelRow: [Int32]
     /// The objective's constant after substituting fixed variables.
     var objectiveConstant: Double
     /// Dropped rows whose fixed activity violates their bounds (infeasible as given).
@@ -35,35 +37,56 @@ struct StandardForm: Sendable {
     init(_ model: Model, threads: Int = 1, tolerance: Double = 1e-8) {
         let fixed = (0..<model.variableCount).map { model.lower[$0] == model.upper[$0] }
         var constant = model.objectiveConstant
-        var variableColumn = Array(repeating: -1, count: model.variableCount)
-        var columnVariable: [Int] = []
+        precondition(
+            model.variableCount + model.rowCount < Int(Int32.max),
+            "StandardForm: \(model.variableCount) variables and \(model.rowCount) rows "
+                + "exceed 32-bit indices")
+        var variableColumn = Array(repeating: Int32(-1), count: model.variableCount)
+        var columnVariable: [Int32] = []
+        // Arrays grown by appending keep up to twice their length in capacity; on
+        // large fleets that slack would be gigabytes, so every array is reserved.
+        let kept = fixed.reduce(0) { $1 ? $0 : $0 + 1 }
+        let ranged = (0..<model.rowCount).reduce(0) {
+            model.rowLower[$1] != model.rowUpper[$1] ? $0 + 1 : $0
+        }
         c = []
         q = []
         lower = []
         upper = []
         columnBlock = []
+        let columns = kept + ranged
+        columnVariable.reserveCapacity(columns)
+        c.reserveCapacity(columns)
+        q.reserveCapacity(columns)
+        lower.reserveCapacity(columns)
+        upper.reserveCapacity(columns)
+        columnBlock.reserveCapacity(columns)
         for j in 0..<model.variableCount {
             if fixed[j] {
                 let v = model.lower[j]
                 constant += model.cost[j] * v + 0.5 * model.quadraticCost[j] * v * v
                 continue
             }
-            variableColumn[j] = columnVariable.count
-            columnVariable.append(j)
+            variableColumn[j] = Int32(columnVariable.count)
+            columnVariable.append(Int32(j))
             c.append(model.cost[j])
             q.append(model.quadraticCost[j])
             lower.append(model.lower[j])
             upper.append(model.upper[j])
-            columnBlock.append(model.variableBlock[j])
+            columnBlock.append(Int32(model.variableBlock[j]))
         }
 
         var triplets: [(Int, Int, Double)] = []
+        triplets.reserveCapacity(model.termVariable.count + ranged)
         var slackRows: [(row: Int, lower: Double, upper: Double, block: Int)] = []
         b = []
         rowBlock = []
         rowModelRow = []
+        b.reserveCapacity(model.rowCount)
+        rowBlock.reserveCapacity(model.rowCount)
+        rowModelRow.reserveCapacity(model.rowCount)
         violatedEmptyRows = []
-        var modelRowIndex = Array(repeating: -1, count: model.rowCount)
+        var modelRowIndex = Array(repeating: Int32(-1), count: model.rowCount)
         // Repeated variables in a row add up; `merged` is indexed by variable.
         var merged = Array(repeating: 0.0, count: model.variableCount)
         var seen = Array(repeating: false, count: model.variableCount)
@@ -100,10 +123,10 @@ struct StandardForm: Sendable {
                 continue
             }
             let r = b.count
-            modelRowIndex[i] = r
-            rowModelRow.append(i)
-            rowBlock.append(model.rowBlock[i])
-            for j in terms { triplets.append((r, variableColumn[j], merged[j])) }
+            modelRowIndex[i] = Int32(r)
+            rowModelRow.append(Int32(i))
+            rowBlock.append(Int32(model.rowBlock[i]))
+            for j in terms { triplets.append((r, Int(variableColumn[j]), merged[j])) }
             if lo == up {
                 b.append(lo - fixedActivity)
             } else {
@@ -118,7 +141,7 @@ struct StandardForm: Sendable {
             q.append(0)
             lower.append(slack.lower)
             upper.append(slack.upper)
-            columnBlock.append(slack.block)
+            columnBlock.append(Int32(slack.block))
             triplets.append((slack.row, column, -1))
         }
         a = SparseMatrix(rows: b.count, columns: c.count, triplets: triplets, threads: threads)

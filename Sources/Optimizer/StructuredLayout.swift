@@ -34,6 +34,21 @@ struct StructuredLayout {
             column.append(Int32(j))
             coefficient.append(c)
         }
+
+        /// `into[target] += coefficient * h[column]` for the terms in `range`.
+        @inline(__always)
+        func add(
+            _ range: Range<Int>, _ h: UnsafePointer<Double>,
+            into out: UnsafeMutablePointer<Double>
+        ) {
+            for t in range { out[Int(target[t])] += coefficient[t] * h[Int(column[t])] }
+        }
+
+        mutating func compact() {
+            target = target.compacted()
+            column = column.compacted()
+            coefficient = coefficient.compacted()
+        }
     }
 
     /// Form row of each stacked block row, and of each coupling row.
@@ -49,8 +64,13 @@ struct StructuredLayout {
     var entryTerms = Terms()
     var coupling = BlockCoupling(
         couplingCount: 0, entryStart: [0], localRow: [], couplingRow: [], blockWeight: [])
-    /// Stacked block row of each coupling entry.
-    var entryRowGlobal: [Int] = []
+    /// True when the form's rows are already stacked: every block's rows in
+    /// block order, then the coupling rows (as models built block by block are).
+    var rowsAreStacked = false
+    /// Block `b`'s terms are `start[b]..<start[b + 1]` of each list.
+    var diagonalStart = [0]
+    var offDiagonalStart = [0]
+    var entryTermStart = [0]
 
     init(_ form: StandardForm, blockCount: Int) throws {
         let columnStart = form.a.columnStart
@@ -60,7 +80,7 @@ struct StructuredLayout {
         var rowsOfBlock = Array(repeating: [Int](), count: blockCount)
         for r in 0..<form.m {
             if form.rowBlock[r] >= 0 {
-                rowsOfBlock[form.rowBlock[r]].append(r)
+                rowsOfBlock[Int(form.rowBlock[r])].append(r)
             } else {
                 local[r] = couplingRowOrder.count
                 couplingRowOrder.append(r)
@@ -76,7 +96,7 @@ struct StructuredLayout {
         let m0 = couplingRowOrder.count
         var columnsOfBlock = Array(repeating: [Int](), count: blockCount)
         for j in 0..<form.n where form.columnBlock[j] >= 0 {
-            columnsOfBlock[form.columnBlock[j]].append(j)
+            columnsOfBlock[Int(form.columnBlock[j])].append(j)
         }
 
         var entryStart = [0]
@@ -120,15 +140,18 @@ struct StructuredLayout {
             pending.sort { ($0.p, $0.k) < ($1.p, $1.k) }
             for entry in pending {
                 for (j, c) in entry.terms { entryTerms.append(entryRow.count, j, c) }
-                entryRowGlobal.append(entry.p)
                 entryRow.append(entry.p - blockStart[b])
                 entryCoupling.append(entry.k)
             }
             entryStart.append(entryRow.count)
+            diagonalStart.append(diagonalTerms.target.count)
+            offDiagonalStart.append(offDiagonalTerms.target.count)
+            entryTermStart.append(entryTerms.target.count)
         }
         coupling = BlockCoupling(
-            couplingCount: m0, entryStart: entryStart, localRow: entryRow,
-            couplingRow: entryCoupling, blockWeight: Array(repeating: 1, count: blockCount))
+            couplingCount: m0, entryStart: entryStart.compacted(),
+            localRow: entryRow.compacted(), couplingRow: entryCoupling.compacted(),
+            blockWeight: Array(repeating: 1, count: blockCount))
         for j in 0..<form.n where form.columnBlock[j] < 0 {
             var couplingRows: [(Int, Double)] = []
             for e in columnStart[j]..<columnStart[j + 1] {
@@ -136,6 +159,36 @@ struct StructuredLayout {
             }
             addCouplingPairs(j, couplingRows, m0)
         }
+        // The lists were grown by appending; they live through the whole solve.
+        for terms in [\StructuredLayout.diagonalTerms, \.offDiagonalTerms, \.couplingTerms] {
+            self[keyPath: terms].compact()
+        }
+        entryTerms.compact()
+        blockRowOrder = blockRowOrder.compacted()
+        couplingRowOrder = couplingRowOrder.compacted()
+        blockStart = blockStart.compacted()
+        rowsAreStacked =
+            blockRowOrder.indices.allSatisfy { blockRowOrder[$0] == $0 }
+            && couplingRowOrder.indices.allSatisfy {
+                couplingRowOrder[$0] == blockRowOrder.count + $0
+            }
+    }
+
+    /// Writes block `b`'s tridiagonal matrix (plus `regularization` on the
+    /// diagonal) and its coupling values for the scaling `h`; writes nothing else.
+    func fill(
+        block b: Int, _ h: UnsafePointer<Double>, regularization: Double,
+        diagonal d: UnsafeMutablePointer<Double>, offDiagonal e: UnsafeMutablePointer<Double>,
+        couplingValues v: UnsafeMutablePointer<Double>
+    ) {
+        for r in blockStart[b]..<blockStart[b + 1] {
+            d[r] = regularization
+            e[r] = 0
+        }
+        diagonalTerms.add(diagonalStart[b]..<diagonalStart[b + 1], h, into: d)
+        offDiagonalTerms.add(offDiagonalStart[b]..<offDiagonalStart[b + 1], h, into: e)
+        for k in coupling.entryStart[b]..<coupling.entryStart[b + 1] { v[k] = 0 }
+        entryTerms.add(entryTermStart[b]..<entryTermStart[b + 1], h, into: v)
     }
 
     private mutating func addBlockTerms(_ j: Int, _ rows: [(Int, Double)], block: Int) throws {
@@ -150,6 +203,17 @@ struct StructuredLayout {
     private mutating func addCouplingPairs(_ j: Int, _ rows: [(Int, Double)], _ m0: Int) {
         for (k1, v1) in rows {
             for (k2, v2) in rows where k2 <= k1 { couplingTerms.append(k1 + k2 * m0, j, v1 * v2) }
+        }
+    }
+}
+
+extension Array {
+    /// A copy whose capacity is its length (an array grown by appending keeps up
+    /// to twice its length in capacity).
+    func compacted() -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: self)
+            initialized = count
         }
     }
 }

@@ -14,10 +14,8 @@ struct StructuredNormalEquations: NormalEquationsSolver {
     var batch: TridiagonalBatch
     var coupling: BlockCoupling
     var schur: CholeskyFactor?
-    /// Buffers for `solve`: block rows, solved block rows, coupling rows.
-    var blockPart: [Double] = []
-    var solvedBlockPart: [Double] = []
-    var couplingPart: [Double] = []
+    /// The right-hand side in stacked order, for models whose rows are not.
+    var stacked: [Double] = []
 
     init(_ form: StandardForm, blockCount: Int, threads: Int) throws {
         layout = try StructuredLayout(form, blockCount: blockCount)
@@ -30,22 +28,21 @@ struct StructuredNormalEquations: NormalEquationsSolver {
     }
 
     mutating func factor(hInverse: [Double], regularization: Double) throws {
-        for i in 0..<batch.diagonal.count {
-            batch.diagonal[i] = regularization
-            batch.offDiagonal[i] = 0
+        // Each block is filled, factored and eliminated in one pass, in cache.
+        let layout = self.layout
+        let eliminated = try hInverse.withUnsafeBufferPointer { h in
+            try batch.factorAndEliminate(&coupling) { b, d, e, v in
+                layout.fill(
+                    block: b, h.baseAddress!, regularization: regularization, diagonal: d,
+                    offDiagonal: e, couplingValues: v)
+            }
         }
-        accumulate(layout.diagonalTerms, hInverse, into: &batch.diagonal)
-        accumulate(layout.offDiagonalTerms, hInverse, into: &batch.offDiagonal)
-        for e in 0..<coupling.value.count { coupling.value[e] = 0 }
-        accumulate(layout.entryTerms, hInverse, into: &coupling.value)
-        try batch.factor()
 
         let m0 = coupling.couplingCount
         if m0 == 0 { return }
         var s = DenseMatrix(rows: m0, columns: m0)
         accumulate(layout.couplingTerms, hInverse, into: &s.storage)
         s.symmetrizeFromLower()
-        let eliminated = batch.schurComplement(coupling)
         for k in 0..<(m0 * m0) { s.storage[k] -= eliminated.storage[k] }
         for k in 0..<m0 { s[k, k] += regularization }
         schur = try CholeskyFactor(s)
@@ -60,33 +57,19 @@ struct StructuredNormalEquations: NormalEquationsSolver {
     }
 
     mutating func solve(_ r: inout [Double]) throws {
+        let schur = self.schur
+        let solveSchur: (inout [Double]) throws -> Void = { try schur?.solve(&$0) }
+        if layout.rowsAreStacked {
+            try batch.solveBordered(&r, coupling: coupling, schurSolve: solveSchur)
+            return
+        }
         let blockOrder = layout.blockRowOrder
         let couplingOrder = layout.couplingRowOrder
-        if blockPart.count != blockOrder.count {
-            blockPart = Array(repeating: 0, count: blockOrder.count)
-            solvedBlockPart = blockPart
-            couplingPart = Array(repeating: 0, count: couplingOrder.count)
-        }
-        for (i, row) in blockOrder.enumerated() { blockPart[i] = r[row] }
-        for (k, row) in couplingOrder.enumerated() { couplingPart[k] = r[row] }
-        for i in 0..<blockPart.count { solvedBlockPart[i] = blockPart[i] }
-        try batch.solve(&solvedBlockPart)
-        for e in 0..<coupling.value.count {
-            couplingPart[coupling.couplingRow[e]] -=
-                coupling.value[e] * solvedBlockPart[rowOf(entry: e)]
-        }
-        if let schur { try schur.solve(&couplingPart) }
-        for e in 0..<coupling.value.count {
-            blockPart[rowOf(entry: e)] -= coupling.value[e] * couplingPart[coupling.couplingRow[e]]
-        }
-        try batch.solve(&blockPart)
-        for (i, row) in blockOrder.enumerated() { r[row] = blockPart[i] }
-        for (k, row) in couplingOrder.enumerated() { r[row] = couplingPart[k] }
-    }
-
-    /// Stacked block row of coupling entry `e`.
-    @inline(__always)
-    private func rowOf(entry e: Int) -> Int {
-        layout.entryRowGlobal[e]
+        if stacked.count != r.count { stacked = Array(repeating: 0, count: r.count) }
+        for (i, row) in blockOrder.enumerated() { stacked[i] = r[row] }
+        for (k, row) in couplingOrder.enumerated() { stacked[blockOrder.count + k] = r[row] }
+        try batch.solveBordered(&stacked, coupling: coupling, schurSolve: solveSchur)
+        for (i, row) in blockOrder.enumerated() { r[row] = stacked[i] }
+        for (k, row) in couplingOrder.enumerated() { r[row] = stacked[blockOrder.count + k] }
     }
 }

@@ -1,0 +1,95 @@
+import CLapack
+
+/// Filling, factoring and eliminating each block in one pass.
+///
+/// `factor()` followed by `schurComplement(_:)` streams every block's rows
+/// through memory three times (fill, factor, Schur update). Here each block is
+/// filled by the caller, factored and added to the Schur complement while its
+/// rows are still in cache, over the same fixed chunks (so results do not
+/// depend on the thread count).
+extension TridiagonalBatch {
+    /// Writes block `block`'s diagonal, off-diagonal and coupling values; each
+    /// pointer is the start of the whole array, and only the block's part may be
+    /// written (blocks are filled concurrently).
+    public typealias BlockFill = (
+        _ block: Int, _ diagonal: UnsafeMutablePointer<Double>,
+        _ offDiagonal: UnsafeMutablePointer<Double>, _ couplingValues: UnsafeMutablePointer<Double>
+    ) -> Void
+
+    /// Fills every block with `fill`, factors it (LAPACK `dpttrf`) and returns
+    /// `sum_b w_b C_b' inv(M_b) C_b`; the error names the first failing block.
+    public mutating func factorAndEliminate(
+        _ coupling: inout BlockCoupling, fill: BlockFill
+    ) throws -> DenseMatrix {
+        precondition(
+            coupling.entryStart.count == blockStart.count,
+            "factorAndEliminate: coupling describes \(coupling.entryStart.count - 1) blocks, "
+                + "batch has \(blockCount)")
+        let m0 = coupling.couplingCount
+        let chunkList = chunks
+        let starts = blockStart
+        let (maxRows, maxEntries) = largestBlock(coupling)
+        let shape = coupling.withoutValues
+        var partial = Array(repeating: 0.0, count: chunkList.count * m0 * m0)
+        var failures = Array(repeating: Int32(0), count: blockCount)
+        diagonal.withUnsafeMutableBufferPointer { d in
+            offDiagonal.withUnsafeMutableBufferPointer { e in
+                coupling.value.withUnsafeMutableBufferPointer { v in
+                    partial.withUnsafeMutableBufferPointer { out in
+                        failures.withUnsafeMutableBufferPointer { fail in
+                            runChunks(chunkList, threads: threads) { index, range in
+                                var sigma = Array(repeating: 0.0, count: maxRows)
+                                var q = Array(repeating: 0.0, count: maxEntries)
+                                let u = out.baseAddress! + index * m0 * m0
+                                for b in range {
+                                    fill(b, d.baseAddress!, e.baseAddress!, v.baseAddress!)
+                                    let first = starts[b]
+                                    let n = Int32(starts[b + 1] - first)
+                                    if n == 0 { continue }
+                                    fail[b] = LAPACKE_dpttrf_work(
+                                        n, d.baseAddress! + first, e.baseAddress! + first)
+                                    if fail[b] != 0 { continue }
+                                    Self.accumulateBlock(
+                                        b, starts, shape, d.baseAddress!, e.baseAddress!,
+                                        v.baseAddress!, into: u, stride: m0, sigma: &sigma, q: &q)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let b = failures.firstIndex(where: { $0 != 0 }) {
+            try LinearAlgebraError.check(failures[b], routine: "dpttrf (block \(b))")
+        }
+        return Self.combine(partial, chunks: chunkList.count, size: m0)
+    }
+
+    /// The most rows and coupling entries of any block (scratch sizes).
+    func largestBlock(_ coupling: BlockCoupling) -> (rows: Int, entries: Int) {
+        var rows = 0
+        var entries = 0
+        for b in 0..<blockCount {
+            rows = max(rows, blockStart[b + 1] - blockStart[b])
+            entries = max(entries, coupling.entryStart[b + 1] - coupling.entryStart[b])
+        }
+        return (rows, entries)
+    }
+
+    /// Adds the per-chunk partial sums in chunk order and symmetrizes: each
+    /// partial holds every product once, in the lower or the upper triangle.
+    static func combine(_ partial: [Double], chunks: Int, size m0: Int) -> DenseMatrix {
+        var s = DenseMatrix(rows: m0, columns: m0)
+        for c in 0..<chunks {
+            for k in 0..<(m0 * m0) { s.storage[k] += partial[c * m0 * m0 + k] }
+        }
+        for j in 0..<m0 {
+            for i in (j + 1)..<max(j + 1, m0) {
+                let sum = s[i, j] + s[j, i]
+                s[i, j] = sum
+                s[j, i] = sum
+            }
+        }
+        return s
+    }
+}
