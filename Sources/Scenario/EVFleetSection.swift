@@ -187,8 +187,9 @@ enum EVFleetSection {
     /// One draw per day (with probability `dailySessionProbability`), from the day before the
     /// horizon so that overnight stays already under way at the start are present. A session that
     /// would begin before the previous one ends is skipped: a vehicle is in one place at a time.
-    /// The energy asked for is capped at what the charger can deliver in the stay and at what fits
-    /// between the minimum arrival SOC and the departure target.
+    /// The energy asked for is capped at what fits between the minimum arrival SOC and the
+    /// departure target, less what a stay begun before the horizon charged before it (at
+    /// full power), and at what the charger can deliver in the stay's part in the horizon.
     static func sampleSessions(
         spec: ElectricVehicleSpec, settings: Settings, sampler: any SessionDistribution,
         grid: TimeGrid,
@@ -210,11 +211,15 @@ enum EVFleetSection {
                   arrival >= (sessions.last?.departureStep ?? 0)
             else { continue }
             let capacity = spec.batteryCapacityKWh
-            let deliverable = spec.maxChargePowerKW * spec.chargeEfficiency
-                * Double(departure - arrival) * grid.stepHours
-            let requested = min(
-                draw.energyKWh, deliverable,
-                (settings.targetSOC - settings.minimumArrivalSOC) * capacity)
+            let chargeRateKW = spec.maxChargePowerKW * spec.chargeEfficiency
+            let deliverable = chargeRateKW * Double(departure - arrival) * grid.stepHours
+            let wanted = min(
+                draw.energyKWh, (settings.targetSOC - settings.minimumArrivalSOC) * capacity)
+            // A stay that began before the horizon has charged since it arrived, as it would
+            // uncontrolled (full power), so the horizon does not open with every such vehicle
+            // drawing full power at once.
+            let chargedBefore = min(wanted, chargeRateKW * max(0, -arrivalMinutes / 60))
+            let requested = min(wanted - chargedBefore, deliverable)
             let target = settings.targetSOC * capacity
             sessions.append(ChargingSession(
                 arrivalStep: arrival, departureStep: departure,
