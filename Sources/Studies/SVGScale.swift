@@ -29,8 +29,12 @@ enum SVGScale {
         return (all.first ?? low, all.last ?? high, all)
     }
 
-    /// A tick label: no decimals for whole numbers, else one or two.
+    /// A tick label: no decimals for whole numbers, else one or two; from ten thousand up,
+    /// in thousands ("250k") or millions ("40M"), so a city's kW stay legible.
     static func label(_ value: Double) -> String {
+        for (size, suffix) in [(1e6, "M"), (1e3, "k")] where abs(value) >= 10 * size {
+            return label(value / size) + suffix
+        }
         if abs(value - value.rounded()) < 1e-9 {
             return StudyFormat.fixed(value.rounded(), decimals: 0)
         }
