@@ -248,6 +248,18 @@ public struct FieldReader {
     }
 
     /// An error about this object's field `key` for a rule that spans several fields.
+    /// Whether `first` is given, after checking that exactly one of `first` and `second` is;
+    /// `meanings` says in words what each of them is, for the message.
+    public func exactlyOne(
+        _ first: String, _ second: String, meanings: (String, String)
+    ) throws -> Bool {
+        guard has(first) != has(second) else {
+            throw inconsistency(first, "give exactly one of '\(first)' (\(meanings.0)) or "
+                + "'\(second)' (\(meanings.1))")
+        }
+        return has(first)
+    }
+
     public func inconsistency(_ key: String, _ detail: String) -> ScenarioError {
         .inconsistent(
             file: file, field: fieldPath(key), line: value(key)?.line ?? line, detail: detail)

@@ -86,13 +86,8 @@ enum EVFleetSection {
     private static func chargerOptions(
         _ reader: FieldReader
     ) throws -> [(maxPowerKW: Double, share: Double)] {
-        if reader.has("chargerMaxPowerKW") == reader.has("chargerOptions") {
-            throw reader.inconsistency(
-                "chargerMaxPowerKW", "give exactly one of 'chargerMaxPowerKW' (one charger "
-                    + "limit for the whole fleet) or 'chargerOptions' (a list of "
-                    + "{maxPowerKW, share})")
-        }
-        if reader.has("chargerMaxPowerKW") {
+        if try reader.exactlyOne("chargerMaxPowerKW", "chargerOptions", meanings: (
+            "one charger limit for the whole fleet", "a list of {maxPowerKW, share}")) {
             return [(try reader.positive("chargerMaxPowerKW"), 1)]
         }
         let options = try reader.objects("chargerOptions", allowed: chargerOptionKeys).map {
@@ -111,13 +106,9 @@ enum EVFleetSection {
     private static func sessionDistribution(
         _ reader: FieldReader, location: ChargingLocation, files: DataFiles
     ) throws -> any SessionDistribution {
-        if reader.has("statistics") == reader.has("sessionModel") {
-            throw reader.inconsistency(
-                "statistics", "give exactly one of 'statistics' (a folder of measured "
-                    + "session statistics) or 'sessionModel' (distributions of arrival hour, "
-                    + "connected hours and energy)")
-        }
-        if reader.has("sessionModel") {
+        if try !reader.exactlyOne("statistics", "sessionModel", meanings: (
+            "a folder of measured session statistics",
+            "distributions of arrival hour, connected hours and energy")) {
             let model = try reader.object("sessionModel", allowed: sessionModelKeys)
             return ParametricSessions(
                 arrivalHour: try distribution(model, "arrivalHour", within: 0...48),
@@ -158,12 +149,8 @@ enum EVFleetSection {
     private static func vehicleModels(
         _ reader: FieldReader, files: DataFiles
     ) throws -> [EVModelSpec] {
-        if reader.has("models") == reader.has("batteryCapacityKWh") {
-            throw reader.inconsistency(
-                "models", "give exactly one of 'models' (a vehicle table) or "
-                    + "'batteryCapacityKWh' (one vehicle size for the whole fleet)")
-        }
-        if reader.has("batteryCapacityKWh") {
+        if try !reader.exactlyOne("models", "batteryCapacityKWh", meanings: (
+            "a vehicle table", "one vehicle size for the whole fleet")) {
             return [EVModelSpec(
                 model: "uniform", registrations: 1,
                 batteryKWh: try reader.positive("batteryCapacityKWh"),

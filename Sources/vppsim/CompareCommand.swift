@@ -62,15 +62,8 @@ enum CompareCommand {
                 settings: settings)
             return try Comparison(entries: entries, reference: parsed.value("--reference"))
         }
-        try StudyCommandSupport.checkingInputs {
-            try OutputDirectory(path: outPath).write([
-                ("comparison.csv", comparison.csv), (OutputDirectory.marker, comparison.manifest),
-            ])
-        }
-        if !settings.quiet {
-            print(comparison.table, terminator: "")
-            print("comparison written to \(outPath)/")
-        }
+        try StudyCommandSupport.write(
+            comparison, as: "comparison.csv", to: outPath, what: "comparison", settings: settings)
         return .success
     }
 

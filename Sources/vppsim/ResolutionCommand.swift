@@ -69,15 +69,8 @@ enum ResolutionCommand {
                 entries: entries,
                 reference: ResolutionStudy.label(agents: agentCounts.max()!))
         }
-        try StudyCommandSupport.checkingInputs {
-            try OutputDirectory(path: outPath).write([
-                ("resolution.csv", comparison.csv), (OutputDirectory.marker, comparison.manifest),
-            ])
-        }
-        if !settings.quiet {
-            print(comparison.table, terminator: "")
-            print("resolution study written to \(outPath)/")
-        }
+        try StudyCommandSupport.write(
+            comparison, as: "resolution.csv", to: outPath, what: "resolution study", settings: settings)
         return .success
     }
 }

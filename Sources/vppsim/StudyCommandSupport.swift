@@ -53,6 +53,23 @@ enum StudyCommandSupport {
         try checkingInputs { try OutputDirectory(path: path).checkReplaceable() }
     }
 
+    /// Writes `comparison` as `file` (with the folder's manifest) into `outPath` and, unless
+    /// quiet, prints its table and "<what> written to <outPath>/".
+    static func write(
+        _ comparison: Comparison, as file: String, to outPath: String, what: String,
+        settings: StudySettings
+    ) throws {
+        try checkingInputs {
+            try OutputDirectory(path: outPath).write([
+                (file, comparison.csv), (OutputDirectory.marker, comparison.manifest),
+            ])
+        }
+        if !settings.quiet {
+            print(comparison.table, terminator: "")
+            print("\(what) written to \(outPath)/")
+        }
+    }
+
     /// Takes every `--name value` and `--name=value` of a repeatable option out of
     /// `arguments`, returning its values in order and the other arguments.
     static func extractRepeated(
