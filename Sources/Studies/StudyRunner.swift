@@ -70,9 +70,7 @@ public enum StudyRunner {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        let parts = elapsed.components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+        ResourceUse.seconds(since: start)
     }
 }
 

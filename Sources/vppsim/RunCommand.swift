@@ -56,6 +56,7 @@ enum RunCommand {
                     + "(\(error.localizedDescription)); give a folder you can write to")
             }
         }
+        let started = ContinuousClock.now
         let progress = quiet ? nil : ProgressReporter()
         let run = try ScenarioRun(
             scenario: scenario, strategyName: strategyName, version: CommandLineInterface.version,
@@ -72,6 +73,10 @@ enum RunCommand {
             if run.solverSeconds > 0 {
                 print("solver time: \(String(format: "%.2f", run.solverSeconds)) s (not in the result files)")
             }
+            let wall = ResourceUse.seconds(since: started)
+            print("run time \(String(format: "%.1f", wall)) s, peak memory "
+                + "\(String(format: "%.0f", ResourceUse.peakResidentMiB())) MiB "
+                + "(not in the result files)")
             print("results written to \(outPath)/")
         }
         return .success
