@@ -115,6 +115,8 @@ struct FleetStepOutcome {
         let shifted = shiftable.reduce(0) { $0 + max(0, $1.preferredPowerKW - $1.powerKW) * hours }
         let base = input.baseLoadKW[step]
         let pv = input.pvKW[step]
+        let grid = input.gridConnection.settle(
+            demandKW: base - pv + ev + battery + shiftableKW + curtailableKW + thermostaticKW)
         var record = StepRecord(
             baseLoadKW: base, pvKW: pv, evKW: ev,
             evChargingKW: chargers.reduce(0) { $0 + max($1.powerKW, 0) },
@@ -123,11 +125,13 @@ struct FleetStepOutcome {
             curtailableKW: curtailableKW,
             shedKW: curtailable.reduce(0) { $0 + $1.shedKW },
             reboundKW: curtailable.reduce(0) { $0 + $1.reboundKW },
-            netLoadKW: base - pv + ev + battery + shiftableKW + curtailableKW + thermostaticKW,
+            netLoadKW: grid.netKW,
             importPricePerKWh: input.importPricePerKWh[step],
             exportPricePerKWh: input.exportPricePerKWh[step],
             batteryEnergyKWh: batteryEnergyKWh, evEnergyKWh: evEnergyKWh,
             evConnectedCount: evConnectedCount, shiftedEnergyKWh: shifted)
+        record.unservedKW = grid.unservedKW
+        record.curtailedGenerationKW = grid.curtailedKW
         let socs = zip(batteries, input.batteries).map { $0.energyAfterKWh / $1.energyCapacityKWh }
         if !socs.isEmpty {
             record.batterySOCMinimum = socs.min() ?? 0

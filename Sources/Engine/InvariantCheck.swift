@@ -13,7 +13,8 @@ import VPPCore
 ///    electric energy; its stored heat changes by the envelope's gain minus the heat removed,
 ///    C·(T' − T) = gain − COP·P·Δt; and T' follows the exact step of its thermal model.
 /// 5. The site balance closes: grid import equals the sum of the parts, computed a second way
-///    from the stored-energy changes and losses rather than from the powers.
+///    from the stored-energy changes and losses rather than from the powers, less unserved
+///    demand and plus curtailed generation; and it stays within the grid connection.
 struct InvariantCheck {
     let input: SimulationInput
     let step: Int
@@ -80,7 +81,16 @@ struct InvariantCheck {
         }
 
         let siteKWh = (record.baseLoadKW - record.pvKW) * hours + storageUptakeKWh + flexibleKWh
+            - (record.unservedKW - record.curtailedGenerationKW) * hours
         try expectClose(record.netLoadKW * hours, siteKWh, "site", "site energy balance")
+        let limits = input.gridConnection
+        if record.netLoadKW > limits.importLimitKW + Tolerances.negligiblePowerKW
+            || record.netLoadKW < -limits.exportLimitKW - Tolerances.negligiblePowerKW
+            || record.unservedKW < 0 || record.curtailedGenerationKW < 0 {
+            throw violation("site", "net load \(record.netLoadKW) kW outside the grid "
+                + "connection's [-\(limits.exportLimitKW), \(limits.importLimitKW)] kW, or "
+                + "negative unserved or curtailed power")
+        }
     }
 
     private func verifyThermostatic(

@@ -44,13 +44,15 @@ public struct Simulation {
         }
 
         fleet.finishHorizon(endStep: input.grid.stepCount)
-        return SimulationResult(
+        var result = SimulationResult(
             scenarioName: input.scenarioName, seed: input.seed, strategyName: strategy.name,
             grid: input.grid, currency: input.currency, records: records,
             batteries: fleet.batteries, sessionOutcomes: fleet.sessionOutcomes,
             shiftableLoads: fleet.shiftableLoads, curtailableLoads: fleet.curtailableLoads,
             thermostaticLoads: fleet.thermostaticLoads,
             curtailmentCost: curtailmentCost)
+        result.gridConnection = input.gridConnection
+        return result
     }
 
     /// What a strategy would see at `step` after `strategy` ran the steps before it; for

@@ -40,6 +40,9 @@ public struct SimulationInput: Sendable {
     public var curtailableLoads: [CurtailableLoadSpec]
     /// Cooled building zones (air conditioning), each possibly standing for many.
     public var thermostaticLoads: [ThermostaticLoadSpec]
+    /// The site's connection to the grid: most it may import and export, kW. Infinite (the
+    /// default) is an unconstrained connection; 0 and 0 is an islanded site.
+    public var gridConnection = GridConnection()
     /// Demand-response events, sorted by start; strategies see each from its notice step.
     public var events: [GridEvent] = []
     /// Who takes part in demand response; nil when every asset is controlled at every step.

@@ -15,6 +15,8 @@ public struct SimulationResult: Sendable {
     public let curtailableLoads: [CurtailableLoad]
     public let thermostaticLoads: [ThermostaticLoad]
     public let curtailmentCost: Double
+    /// The grid connection the run was held to.
+    public var gridConnection = GridConnection()
 
     public var peakNetLoadKW: Double { records.map(\.netLoadKW).max() ?? 0 }
 
@@ -24,6 +26,16 @@ public struct SimulationResult: Sendable {
 
     public var energyCost: Double {
         records.reduce(0) { $0 + $1.energyCost(stepHours: grid.stepHours) }
+    }
+
+    /// Demand not served for lack of import capacity, kWh.
+    public var unservedEnergyKWh: Double {
+        records.reduce(0) { $0 + $1.unservedKW * grid.stepHours }
+    }
+
+    /// Generation curtailed for lack of export capacity, kWh.
+    public var curtailedGenerationKWh: Double {
+        records.reduce(0) { $0 + $1.curtailedGenerationKW * grid.stepHours }
     }
 
     public var importedEnergyKWh: Double {

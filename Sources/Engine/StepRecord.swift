@@ -2,7 +2,8 @@
 ///
 /// Sign convention: loads, charging and imports are positive; PV, V2G and battery
 /// discharge reduce the net load.
-/// net = base − pv + ev + battery + shiftable + curtailable + thermostatic.
+/// net = base − pv + ev + battery + shiftable + curtailable + thermostatic − unserved
+///       + curtailed generation.
 public struct StepRecord: Sendable, Equatable {
     public var baseLoadKW: Double
     public var pvKW: Double
@@ -41,6 +42,10 @@ public struct StepRecord: Sendable, Equatable {
     public var indoorTemperatureMaximumC: Double = 0
     /// Degree-hours outside the comfort bands in this step, summed over zones.
     public var discomfortDegreeHours: Double = 0
+    /// Demand above the grid connection's import limit, not served; and generation above
+    /// its export limit, curtailed (both 0 without limits). The net load is after both.
+    public var unservedKW: Double = 0
+    public var curtailedGenerationKW: Double = 0
 
     public var flexibleKW: Double { shiftableKW + curtailableKW + thermostaticKW }
 

@@ -102,13 +102,23 @@ struct DispatchModel {
         for (k, t) in window.steps.enumerated() {
             let importPrice = input.importPricePerKWh[t]
             let exportPrice = min(input.exportPricePerKWh[t], importPrice)
+            let connection = input.gridConnection
             let net = model.addVariable(
-                name: "net[\(t)]", lower: -.infinity, cost: exportPrice * hours)
+                name: "net[\(t)]", lower: -connection.exportLimitKW,
+                upper: connection.importLimitKW, cost: exportPrice * hours)
             let imports = model.addVariable(
                 name: "import[\(t)]", cost: (importPrice - exportPrice) * hours,
                 quadraticCost: 2 * smoothing * hours)
             netLoad.append(net)
-            let balance = [(net, 1.0)] + assetTerms(step: k).map { ($0.0, -$0.1) }
+            var balance = [(net, 1.0)] + assetTerms(step: k).map { ($0.0, -$0.1) }
+            if connection.isLimited {
+                // What the connection cannot carry: demand left unserved, generation spilled.
+                let unserved = model.addVariable(
+                    name: "unserved[\(t)]",
+                    cost: DispatchObjective.unservedPenaltyPerKWh * hours)
+                let spilled = model.addVariable(name: "spilled[\(t)]")
+                balance += [(unserved, 1), (spilled, -1)]
+            }
             let load = window.uncontrollableLoadKW(t)
             model.addRow(name: "balance[\(t)]", terms: balance, lower: load, upper: load)
             model.addRow(

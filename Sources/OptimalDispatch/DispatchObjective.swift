@@ -11,6 +11,10 @@
 public struct DispatchObjective: Sendable, Equatable {
     /// The site size at which `smoothingPerKW2` applies as given, kW.
     static let smoothingReferenceKW = 100.0
+    /// Price of a kWh of demand a grid connection's import limit leaves unserved, in the
+    /// plan: a value of lost load far above any tariff, so a plan sheds load only when no
+    /// asset can avoid it (an assumption; not a scenario setting).
+    static let unservedPenaltyPerKWh = 1000.0
     public var peakChargePerKW: Double
     public var degradationCostPerKWh: Double
     public var unmetEVPenaltyPerKWh: Double

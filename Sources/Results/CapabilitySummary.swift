@@ -50,7 +50,10 @@ public struct CapabilitySummary: Sendable {
             / Double(max(1, steps.count))
         let targetKW = targetFraction * peak
         func percent(_ kW: Double) -> Double { peak > 0 ? 100 * kW / peak : 0 }
-        let verdict = capabilityKW + 1e-6 >= targetKW
+        let verdict = peak <= 0
+            ? "none: the uncontrolled peak is \(TextFormat.fixed(peak, decimals: 1)) kW, so "
+                + "there is no peak to cut"
+            : capabilityKW + 1e-6 >= targetKW
             ? "capable: \(TextFormat.fixed(percent(capabilityKW), decimals: 1))% >= "
                 + "\(TextFormat.fixed(100 * targetFraction, decimals: 1))% target"
             : "short: \(TextFormat.fixed(targetKW - capabilityKW, decimals: 1)) kW below the "

@@ -16,6 +16,8 @@ public enum ResultWriter {
             "thermostatic_kW", "indoor_temperature_min_C", "indoor_temperature_mean_C",
             "indoor_temperature_max_C", "discomfort_degree_hours",
         ] : []
+        let limited = input.gridConnection.isLimited
+        let gridNames = limited ? ["unserved_kW", "curtailed_generation_kW"] : []
         var lines = [([
             "timestamp", "base_load_kW", "pv_kW", "ev_kW", "ev_charging_kW", "ev_v2g_kW",
             "battery_kW",
@@ -24,7 +26,7 @@ public enum ResultWriter {
             "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
             "ev_energy_kWh", "ev_connected", "shed_kW", "rebound_kW", "in_peak_window",
             "battery_soc_min_percent", "battery_soc_mean_percent", "battery_soc_max_percent",
-        ] + coolingNames).joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
+        ] + coolingNames + gridNames).joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
         lines.reserveCapacity(result.records.count + 1)
         for (step, record) in result.records.enumerated() {
             let f = { (value: Double) in TextFormat.fixed(value) }
@@ -33,6 +35,8 @@ public enum ResultWriter {
                 f(record.indoorTemperatureMeanC), f(record.indoorTemperatureMaximumC),
                 f(record.discomfortDegreeHours),
             ] : []
+            let gridValues = limited
+                ? [f(record.unservedKW), f(record.curtailedGenerationKW)] : []
             lines.append(([
                 result.grid.time(ofStep: step).description, f(record.baseLoadKW), f(record.pvKW),
                 f(record.evKW), f(record.evChargingKW), f(record.evDischargingKW),
@@ -45,7 +49,7 @@ public enum ResultWriter {
                 TextFormat.fixed(100 * record.batterySOCMinimum, decimals: 2),
                 TextFormat.fixed(100 * record.batterySOCMean, decimals: 2),
                 TextFormat.fixed(100 * record.batterySOCMaximum, decimals: 2),
-            ] + coolingValues).joined(separator: ",") + extraColumns.map { column in
+            ] + coolingValues + gridValues).joined(separator: ",") + extraColumns.map { column in
                 column.name.hasSuffix("_active")
                     ? ",\(Int(column.values[step]))" : ",\(f(column.values[step]))"
             }.joined())

@@ -88,6 +88,15 @@ public struct RunSummary: Sendable {
             number("shifted_energy", result.shiftedEnergyKWh, "kWh"),
             number("shiftable_energy_unfinished", result.unfinishedShiftableEnergyKWh, "kWh"),
         ]
+        if result.gridConnection.isLimited {
+            fields += [
+                number("unserved_energy", result.unservedEnergyKWh, "kWh"),
+                number("unserved_energy_uncontrolled", reference.unservedEnergyKWh, "kWh"),
+                number("curtailed_generation", result.curtailedGenerationKWh, "kWh"),
+                number("curtailed_generation_uncontrolled", reference.curtailedGenerationKWh,
+                       "kWh"),
+            ]
+        }
         if !result.thermostaticLoads.isEmpty {
             fields += thermostaticFields(result: result, reference: reference)
         }

@@ -30,8 +30,8 @@ public enum ScenarioLoader {
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
         "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads",
-        "thermostaticLoads", "strategy", "responseTarget", "events", "baselines", "settlement",
-        "source",
+        "thermostaticLoads", "gridConnection", "strategy", "responseTarget", "events",
+        "baselines", "settlement", "source",
     ]
 
     /// - Parameters:
@@ -144,6 +144,8 @@ public enum ScenarioLoader {
             importPricePerKWh: tariff.importPricePerKWh,
             exportPricePerKWh: tariff.exportPricePerKWh,
             currency: tariff.currency, peakWindow: window)
+        input.gridConnection = try GridConnectionSection.read(
+            reader.optionalObject("gridConnection", allowed: GridConnectionSection.keys))
         try readAssets(reader, into: &input, ids: &ids, files: files, agentOverride: agentOverride)
         return input
     }

@@ -70,6 +70,8 @@ BAD_SCENARIOS = {
         lambda s: s.update(evFleets=[dict(FLEET, chargerMaxPowerKW=7)])),
     "base load with both scale and peakKW": with_change(lambda s: s.update(baseLoads=[
         {"id": "l", "profile": {"file": "x.csv", "column": "kW"}, "scale": 1, "peakKW": 5}])),
+    "negative import limit": with_change(
+        lambda s: s.update(gridConnection={"importLimitKW": -1})),
     "agents as a fraction": with_change(
         lambda s: s.update(batteries=[dict(BATTERY, count=10, agents=2.5)])),
     "unknown top-level key": with_change(lambda s: s.update(horizn={})),
@@ -185,6 +187,9 @@ BAD_SCENARIOS = {
 
 # Each must be accepted: the new sections in their simplest valid forms.
 GOOD_SCENARIOS = {
+    "an islanded site": with_change(
+        lambda s: s.update(gridConnection={"importLimitKW": 0, "exportLimitKW": 0,
+                                           "source": "assumption"})),
     "a population fleet with a session model and a charger mix": with_change(
         lambda s: s.update(evFleets=[FLEET], batteries=[dict(BATTERY, count=100, agents=1)])),
     "source in a profile object": with_change(lambda s: s.update(baseLoads=[{

@@ -249,14 +249,16 @@ def v2g() -> dict:
     }
 
 
-def hengsha() -> dict:
-    """Scenario 4: the Hengsha zero-carbon island microgrid, grid-connected."""
-    return {
-        "name": "shanghai-hengsha-island-microgrid",
+def hengsha(islanded: bool = False) -> dict:
+    """Scenario 4: the Hengsha zero-carbon island microgrid, grid-connected or islanded."""
+    scenario = {
+        "name": "shanghai-hengsha-island-microgrid" + ("-islanded" if islanded else ""),
         "description": (
             "Hengsha island microgrid with agrivoltaic and fishery PV, storage and local "
-            "loads over two summer days, grid-connected. Islanded operation is not modelled: "
-            "vppsim has no grid-connection limit yet (see README)."),
+            "loads over two summer days, "
+            + ("islanded: no import and no export, so demand the PV and the battery cannot "
+               "meet is shed and surplus PV is curtailed." if islanded
+               else "grid-connected.")),
         "seed": 2025,
         "horizon": horizon("2025-08-11T00:00:00", 48),
         "tariff": tariff("a"),
@@ -264,8 +266,8 @@ def hengsha() -> dict:
                        "source": "TOU evening peak block, when PV is gone: assumption"},
         "baseLoads": [{
             "id": "island-load", "profile": {"file": DATA, "column": "city_load_shape"},
-            "peakKW": 20_000,
-            "source": "island load of 20 MW peak: assumption; shaped like the city load"}],
+            "peakKW": 8_000,
+            "source": "island load of 8 MW peak: assumption; shaped like the city load"}],
         "pv": [
             {"id": "agrivoltaic-pv", "profile": {"file": DATA, "column": "pv_kW_per_kWp"},
              "capacityKWp": 15_000,
@@ -283,6 +285,12 @@ def hengsha() -> dict:
         "source": "Shanghai plan: Hengsha zero-carbon island microgrid demonstration; "
                   "every size is an assumption",
     }
+    if islanded:
+        del scenario["responseTarget"]  # an island has no grid peak to respond at
+        scenario["gridConnection"] = {
+            "importLimitKW": 0, "exportLimitKW": 0,
+            "source": "islanded operation (the plan's microgrid control)"}
+    return scenario
 
 
 def storage_site() -> dict:
@@ -318,6 +326,7 @@ def main() -> None:
         "huangpu-commercial-vpp.json": huangpu(),
         "vehicle-grid-interaction.json": v2g(),
         "hengsha-island-microgrid.json": hengsha(),
+        "hengsha-island-microgrid-islanded.json": hengsha(islanded=True),
         "independent-storage.json": storage_site(),
     })
     for name, scenario in scenarios.items():
