@@ -3,12 +3,15 @@ import Optimizer
 /// The dispatch model in units of `unitKW` kW (and `unitKW` kWh), so that a city of 40 GW
 /// and a home of 5 kW reach the solver with numbers of the same size.
 ///
-/// Every dispatch variable is a power or an energy, so one unit serves them all: bounds and
-/// row bounds are divided by the unit and coefficients (efficiencies, step hours) do not
-/// change. The objective is measured in units of `unitKW` money too, so linear costs stay
-/// as they are and quadratic costs are multiplied by the unit; row duals and reduced costs
-/// are then the same as in kW, and only the primal values and the objective scale back. The unit is a power of two, so scaling and unscaling are exact, and
-/// sites below about a megawatt keep the unit 1 and the very same model as before.
+/// Every variable (powers, energies, and the cooled zones' temperatures alike) is divided by
+/// the unit, with every bound and row bound; coefficients (efficiencies, step hours, decay
+/// factors) do not change, so each row still says the same thing. The objective is measured
+/// in units of `unitKW` money too, so linear costs stay as they are and quadratic costs are
+/// multiplied by the unit; row duals and reduced costs are then the same as unscaled, and
+/// only the primal values and the objective scale back. The unit is a power of two, so
+/// scaling and unscaling are exact, and sites below about a megawatt keep the unit 1 and the
+/// very same model as before. Temperatures of order 20 °C become small numbers in a city's
+/// unit; that is a known imbalance, harmless at the district sizes tried (unit 512).
 struct ScaledModel {
     private(set) var model: Model
     let unitKW: Double
