@@ -53,10 +53,7 @@ extension CurtailableLoadSpec {
         var scaled = self
         let factor = Double(devices)
         scaled.demandKW = demandKW.map { $0 * factor }
-        // An unlimited pay-back rate (the default) stays unlimited rather than overflowing.
-        if reboundMaxPowerKW < .greatestFiniteMagnitude / factor {
-            scaled.reboundMaxPowerKW *= factor
-        }
+        scaled.reboundMaxPowerKW *= factor  // an unlimited (infinite) rate stays unlimited
         return scaled
     }
 }

@@ -51,8 +51,10 @@ public struct SimulationResult: Sendable {
     /// Vehicle sessions that left short of their target, counting the real vehicles each
     /// representative session stands for.
     public var sessionsWithUnmetEnergy: Int {
-        sessionOutcomes.filter { $0.unmetEnergyKWh > Tolerances.energyBalanceKWh }
-            .reduce(0) { $0 + $1.devices }
+        sessionOutcomes.filter {
+            $0.unmetEnergyKWh
+                > Tolerances.energyBalanceKWh * max(1, $0.session.targetEnergyKWh)
+        }.reduce(0) { $0 + $1.devices }
     }
 
     public var batteryThroughputKWh: Double { batteries.reduce(0) { $0 + $1.throughputKWh } }

@@ -23,6 +23,10 @@ public struct CapabilitySummary: Sendable {
     public let solveStatus: String
     public let contributions: [Contribution]
 
+    /// Whether the capability problem was solved; when not, capability reads 0 and the
+    /// verdict says it is unknown.
+    public var isSolved: Bool { ["optimal", "optimalReducedAccuracy"].contains(solveStatus) }
+
     public init(
         targetFraction: Double, durationHours: Double, capabilityKW: Double, periodStart: CivilTime,
         periodEnd: CivilTime, solveStatus: String, contributions: [Contribution]
@@ -50,7 +54,9 @@ public struct CapabilitySummary: Sendable {
             / Double(max(1, steps.count))
         let targetKW = targetFraction * peak
         func percent(_ kW: Double) -> Double { peak > 0 ? 100 * kW / peak : 0 }
-        let verdict = peak <= 0
+        let verdict = !isSolved
+            ? "unknown: the capability problem was not solved (\(solveStatus))"
+            : peak <= 0
             ? "none: the uncontrolled peak is \(TextFormat.fixed(peak, decimals: 1)) kW, so "
                 + "there is no peak to cut"
             : capabilityKW + 1e-6 >= targetKW
@@ -78,11 +84,20 @@ public struct CapabilitySummary: Sendable {
         let total = contributions.reduce(0) { $0 + $1.reductionKW }
         var lines = ["asset_class,reduction_kW,share_percent,limited_by"]
         for item in contributions {
+            // An unsolved problem leaves the cells empty rather than writing nan.
+            guard isSolved, item.reductionKW.isFinite else {
+                lines.append("\(item.assetClass),,,\"\(item.limitedBy)\"")
+                continue
+            }
             let share = total != 0 ? 100 * item.reductionKW / total : 0
             lines.append("\(item.assetClass),\(TextFormat.fixed(item.reductionKW)),"
                 + "\(TextFormat.fixed(share, decimals: 2)),\"\(item.limitedBy)\"")
         }
         let totalShare = total != 0 ? "100.00" : "0.00"
+        guard isSolved, total.isFinite else {
+            lines.append("total,,,\"solve status: \(solveStatus)\"")
+            return lines.joined(separator: "\n") + "\n"
+        }
         lines.append("total,\(TextFormat.fixed(total)),\(totalShare),\"solve status: \(solveStatus)\"")
         return lines.joined(separator: "\n") + "\n"
     }

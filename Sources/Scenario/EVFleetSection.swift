@@ -93,10 +93,13 @@ enum EVFleetSection {
         let options = try reader.objects("chargerOptions", allowed: chargerOptionKeys).map {
             (maxPowerKW: try $0.positive("maxPowerKW"), share: try $0.fraction("share"))
         }
+        guard !options.isEmpty else {
+            throw reader.inconsistency("chargerOptions", "give at least one {maxPowerKW, share}")
+        }
         let total = options.reduce(0) { $0 + $1.share }
-        guard !options.isEmpty, abs(total - 1) <= 1e-9 else {
-            throw reader.inconsistency("chargerOptions", "the shares must add up to 1 "
-                + "(they add up to \(formatNumber(total)))")
+        guard abs(total - 1) <= 1e-6 else {
+            throw reader.inconsistency("chargerOptions", "the shares must add up to 1 within "
+                + "1e-6 (they add up to \(formatNumber((total * 1e9).rounded() / 1e9)))")
         }
         return options
     }
@@ -134,6 +137,10 @@ enum EVFleetSection {
                                         default: bounds.lowerBound)
         let maximum = try reader.number("max", in: bounds, allowed: allowed,
                                         default: bounds.upperBound)
+        guard minimum <= maximum else {
+            throw reader.inconsistency("min", "min (\(formatNumber(minimum))) must not exceed "
+                + "max (\(formatNumber(maximum)))")
+        }
         guard minimum <= mean, mean <= maximum else {
             throw reader.inconsistency("mean", "must lie within [min, max] = "
                 + "[\(formatNumber(minimum)), \(formatNumber(maximum))], "

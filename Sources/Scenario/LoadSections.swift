@@ -5,11 +5,12 @@ import VPPCore
 enum BaseLoadSection {
     static let keys = ["id", "profile", "scale", "peakKW", "source"]
 
-    /// Adds each base load (profile × scale) into `total`. With `peakKW` instead of `scale`,
-    /// the profile is scaled so that its highest value within the horizon is `peakKW`: a
-    /// load shape fitted to a measured peak.
+    /// Adds each base load (profile × scale) on `grid` into `total`. With `peakKW` instead of
+    /// `scale`, the profile is scaled so that its highest value within `horizon` (the run's
+    /// grid, which `grid` may precede) is `peakKW`: a load shape fitted to a measured peak.
     static func add(
-        _ reader: FieldReader, into total: inout [Double], grid: TimeGrid, files: DataFiles
+        _ reader: FieldReader, into total: inout [Double], grid: TimeGrid, horizon: TimeGrid,
+        files: DataFiles
     ) throws {
         let profile = try files.profile(
             reader.object("profile", allowed: DataFiles.profileKeys), grid: grid)
@@ -19,7 +20,9 @@ enum BaseLoadSection {
             guard !reader.has("scale") else {
                 throw reader.inconsistency("peakKW", "give either 'scale' or 'peakKW', not both")
             }
-            let highest = profile.max() ?? 0
+            let onHorizon = horizon == grid ? profile : try files.profile(
+                reader.object("profile", allowed: DataFiles.profileKeys), grid: horizon)
+            let highest = onHorizon.max() ?? 0
             guard highest > 0 else {
                 throw reader.inconsistency("peakKW", "the profile is zero throughout the "
                     + "horizon, so it cannot be scaled to a peak")
@@ -66,7 +69,7 @@ enum CurtailableLoadSection {
             costPerKWhShed: try reader.nonNegative("costPerKWhShed", default: 0),
             reboundFraction: try reader.fraction("reboundFraction", default: 0),
             reboundMaxPowerKW: try reader.positive(
-                "reboundMaxPowerKW", default: .greatestFiniteMagnitude))
+                "reboundMaxPowerKW", default: .infinity))
     }
 }
 

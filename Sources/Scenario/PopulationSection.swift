@@ -8,6 +8,10 @@ struct Population {
     static let maximumCount = 100_000_000
     /// Most agents one entry may simulate; each is a full asset with its own state.
     static let maximumAgents = 1_000_000
+    /// Most devices an entry without `agents` is simulated with, one agent each; above it
+    /// the scenario must say how many agents it wants (memory grows with agents, and an
+    /// optimised run of a million separate batteries does not fit a workstation).
+    static let largestImplicitAgents = 10_000
 
     let count: Int
     /// Real devices behind each simulated agent, in agent order; sums to `count`.
@@ -20,11 +24,13 @@ struct Population {
     /// or one per device when it has fewer devices.
     static func read(_ reader: FieldReader, agentOverride: Int?) throws -> Population {
         let count = try reader.integer("count", in: 1...maximumCount, default: 1)
-        let given = try reader.integer("agents", in: 1...maximumCount, default: count)
-        guard given <= count else {
-            throw reader.inconsistency("agents", "an entry of \(count) devices can be simulated "
-                + "with at most \(count) agents, not \(given)")
+        if !reader.has("agents"), agentOverride == nil, count > largestImplicitAgents {
+            throw reader.inconsistency("agents", "an entry of \(count) devices needs 'agents' "
+                + "(at most \(largestImplicitAgents) are simulated one by one without it): "
+                + "identical devices aggregate exactly, so 1 loses nothing for batteries and "
+                + "loads; a sampled EV fleet needs enough to represent it, e.g. 1000")
         }
+        let given = try reader.integer("agents", in: 1...count, default: count)
         let agents = agentOverride.map { min($0, count) } ?? given
         guard agents <= maximumAgents else {
             throw reader.inconsistency("agents", "\(agents) agents would each be simulated on "

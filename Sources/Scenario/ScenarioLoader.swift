@@ -91,7 +91,8 @@ public enum ScenarioLoader {
         let seed = seedOverride ?? scenarioSeed
         let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
         let input = try readInput(
-            reader, name: name, seed: seed, grid: grid, files: files, agentOverride: agentOverride)
+            reader, name: name, seed: seed, grid: grid, horizon: grid, files: files,
+            agentOverride: agentOverride)
 
         var demandResponse: DemandResponseConfiguration?
         var history: SimulationInput?
@@ -119,9 +120,11 @@ public enum ScenarioLoader {
     }
 
     /// The site and its assets on `grid`: tariff, peak window, loads, PV and every asset.
+    /// `horizon` is the run's own grid, on which a base load's `peakKW` is fitted (so the
+    /// history before it is scaled alike).
     private static func readInput(
-        _ reader: FieldReader, name: String, seed: UInt64, grid: TimeGrid, files: DataFiles,
-        agentOverride: Int?
+        _ reader: FieldReader, name: String, seed: UInt64, grid: TimeGrid, horizon: TimeGrid,
+        files: DataFiles, agentOverride: Int?
     ) throws -> SimulationInput {
         let tariff = try TariffSection.read(
             reader.object("tariff", allowed: TariffSection.keys), grid: grid, files: files)
@@ -132,7 +135,8 @@ public enum ScenarioLoader {
         var baseLoad = Array(repeating: 0.0, count: grid.stepCount)
         for entry in try reader.objects("baseLoads", allowed: BaseLoadSection.keys) {
             _ = try ids.claim(entry, count: 1)
-            try BaseLoadSection.add(entry, into: &baseLoad, grid: grid, files: files)
+            try BaseLoadSection.add(
+                entry, into: &baseLoad, grid: grid, horizon: horizon, files: files)
         }
         var pv = Array(repeating: 0.0, count: grid.stepCount)
         for entry in try reader.objects("pv", allowed: PVSection.keys) {
@@ -165,7 +169,7 @@ public enum ScenarioLoader {
         do {
             return try readInput(
                 reader, name: input.scenarioName, seed: input.seed, grid: historyGrid,
-                files: files, agentOverride: agentOverride)
+                horizon: grid, files: files, agentOverride: agentOverride)
         } catch let error as ScenarioError {
             let field = "events.baselineHistoryDays"
             throw ScenarioError.inconsistent(

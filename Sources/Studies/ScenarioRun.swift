@@ -185,6 +185,11 @@ public struct ScenarioRun {
             durationSteps: steps)
         logger.info("response capability \(found.capabilityKW) kW from \(found.periodStart) "
             + "(\(found.status.rawValue), \(found.solveSeconds) s)")
+        if !found.status.hasSolution {
+            logger.warning("the response-capability problem was not solved "
+                + "(\(found.status.rawValue)): capability reads 0 and the verdict is unknown; "
+                + "--write-mps DIR writes the problem for another solver")
+        }
         return CapabilitySummary(
             targetFraction: target.reductionFraction, durationHours: target.durationHours,
             capabilityKW: found.capabilityKW, periodStart: found.periodStart,

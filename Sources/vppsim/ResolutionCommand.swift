@@ -30,7 +30,7 @@ enum ResolutionCommand {
                             resolution's value, the change and the change in percent
 
     EXAMPLE
-      vppsim resolution scenarios/shanghai/citywide-summer-peak-2025.json --agents 250,500,1000
+      vppsim resolution scenarios/shanghai/citywide-2025-five-percent.json --agents 250,500,1000
     """
 
     static func execute(_ arguments: [String]) throws -> ExitStatus {

@@ -49,6 +49,12 @@ enum RunCommand {
         }
 
         if let folder = parsed.value("--write-mps") {
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            guard !folder.isEmpty, existing.isEmpty else {
+                throw UsageError(description: "--write-mps needs a new or empty folder (got '"
+                    + folder + "'"
+                    + (existing.isEmpty ? "" : ", which holds \(existing.count) files") + ")")
+            }
             do {
                 try ModelExport.write(to: folder)
             } catch {

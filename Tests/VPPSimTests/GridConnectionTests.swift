@@ -60,4 +60,16 @@ struct GridConnectionTests {
         #expect(planned.curtailedGenerationKWh < 1e-6)
         #expect(planned.records.allSatisfy { abs($0.netLoadKW) < 1e-6 })
     }
+
+    /// A curtailable load with the default (unlimited) rebound rate plans and solves: the
+    /// default must reach the optimiser as no bound, not as a huge finite one.
+    @Test func unlimitedReboundRateSolves() throws {
+        var input = smallInput()
+        input.curtailableLoads = [CurtailableLoadSpec(
+            id: "cool", demandKW: [1, 1, 1, 1], maxShedFraction: 0.5, costPerKWhShed: 0,
+            reboundFraction: 1, reboundMaxPowerKW: .infinity)]
+        var optimal = PredictiveStrategy(name: "optimal", objective: DispatchObjective())
+        _ = try Simulation(input: input, checksInvariants: true).run(strategy: &optimal)
+        #expect(optimal.solves.allSatisfy { $0.status == "optimal" })
+    }
 }

@@ -141,6 +141,44 @@ struct PopulationTests {
         let error = folder.error(extra: """
             "batteries": [\(ScenarioValidationText.battery("\"count\": 5, \"agents\": 6"))],
             """)
-        expectMessage(error, mentions: ["scenario.json", "batteries[0].agents", "5 devices", "6"])
+        expectMessage(error, mentions: ["scenario.json", "batteries[0].agents", "is 6",
+                                        "from 1 to 5"])
+    }
+
+    @Test func largeEntriesMustSayHowManyAgents() throws {
+        let folder = try ScenarioValidationFolder()
+        let error = folder.error(extra: """
+            "batteries": [\(ScenarioValidationText.battery("\"count\": 20000"))],
+            """)
+        expectMessage(error, mentions: ["batteries[0].agents", "20000 devices", "agents: 1"
+            .replacingOccurrences(of: "agents: 1", with: "1 loses nothing")])
+        let fine = try folder.load(ScenarioValidationText.scenario(extra: """
+            "batteries": [\(ScenarioValidationText.battery("\"count\": 20000, \"agents\": 1"))],
+            """))
+        #expect(fine.input.batteries.map(\.devices) == [20000])
+    }
+
+    @Test func sessionModelAndChargerMixErrorsSayWhatIsWrong() throws {
+        let folder = try ScenarioValidationFolder()
+        func fleet(_ sessions: String, chargers: String) -> String {
+            """
+            "evFleets": [{"id": "cars", "count": 10, "batteryCapacityKWh": 60,
+              "sessionModel": \(sessions), \(chargers)}],
+            """
+        }
+        let normal = #"{"mean": 10, "sd": 2}"#
+        let swapped = folder.error(extra: fleet(
+            #"{"arrivalHour": {"mean": 19, "sd": 2, "min": 22, "max": 18}, "#
+                + #""connectedHours": \#(normal), "energyKWh": \#(normal)}"#,
+            chargers: #""chargerMaxPowerKW": 7"#))
+        expectMessage(swapped, mentions: ["arrivalHour.min", "must not exceed max"])
+        let sessions = #"{"arrivalHour": \#(normal), "connectedHours": \#(normal), "#
+            + #""energyKWh": \#(normal)}"#
+        let empty = folder.error(extra: fleet(sessions, chargers: #""chargerOptions": []"#))
+        expectMessage(empty, mentions: ["chargerOptions", "at least one"])
+        let thirds = try folder.load(ScenarioValidationText.scenario(extra: fleet(
+            sessions, chargers: #""chargerOptions": [{"maxPowerKW": 7, "share": 0.333333}, "#
+                + #"{"maxPowerKW": 11, "share": 0.333333}, {"maxPowerKW": 22, "share": 0.333334}]"#)))
+        #expect(thirds.input.evChargers.count == 10)
     }
 }

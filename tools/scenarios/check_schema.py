@@ -70,6 +70,8 @@ BAD_SCENARIOS = {
         lambda s: s.update(evFleets=[dict(FLEET, chargerMaxPowerKW=7)])),
     "base load with both scale and peakKW": with_change(lambda s: s.update(baseLoads=[
         {"id": "l", "profile": {"file": "x.csv", "column": "kW"}, "scale": 1, "peakKW": 5}])),
+    "arrival hour beyond 48": with_change(lambda s: s.update(evFleets=[dict(
+        FLEET, sessionModel=dict(FLEET["sessionModel"], arrivalHour={"mean": 50, "sd": 1}))])),
     "negative import limit": with_change(
         lambda s: s.update(gridConnection={"importLimitKW": -1})),
     "agents as a fraction": with_change(
