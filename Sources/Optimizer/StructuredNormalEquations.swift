@@ -62,7 +62,7 @@ struct StructuredNormalEquations: NormalEquationsSolver {
     mutating func solve(_ r: inout [Double]) throws {
         let blockOrder = layout.blockRowOrder
         let couplingOrder = layout.couplingRowOrder
-        if blockPart.count != blockOrder.count {
+        if blockPart.count != blockOrder.count || couplingPart.count != couplingOrder.count {
             blockPart = Array(repeating: 0, count: blockOrder.count)
             solvedBlockPart = blockPart
             couplingPart = Array(repeating: 0, count: couplingOrder.count)
