@@ -29,12 +29,17 @@ struct StructuredNormalEquations: NormalEquationsSolver {
         "structured (\(batch.blockCount) blocks, \(layout.couplingRowOrder.count) coupling rows)"
     }
 
-    mutating func factor(hInverse: [Double], regularization: Double) throws {
+    mutating func factor(
+        hInverse: [Double], regularization: Double, relativeRegularization: Double
+    ) throws {
         for i in 0..<batch.diagonal.count {
             batch.diagonal[i] = regularization
             batch.offDiagonal[i] = 0
         }
         accumulate(layout.diagonalTerms, hInverse, into: &batch.diagonal)
+        if relativeRegularization > 0 {
+            for i in 0..<batch.diagonal.count { batch.diagonal[i] *= 1 + relativeRegularization }
+        }
         accumulate(layout.offDiagonalTerms, hInverse, into: &batch.offDiagonal)
         for e in 0..<coupling.value.count { coupling.value[e] = 0 }
         accumulate(layout.entryTerms, hInverse, into: &coupling.value)
@@ -45,6 +50,7 @@ struct StructuredNormalEquations: NormalEquationsSolver {
         var s = DenseMatrix(rows: m0, columns: m0)
         accumulate(layout.couplingTerms, hInverse, into: &s.storage)
         s.symmetrizeFromLower()
+        for k in 0..<m0 where relativeRegularization > 0 { s[k, k] *= 1 + relativeRegularization }
         let eliminated = batch.schurComplement(coupling)
         for k in 0..<(m0 * m0) { s.storage[k] -= eliminated.storage[k] }
         for k in 0..<m0 { s[k, k] += regularization }
