@@ -18,7 +18,9 @@ struct GeneralNormalEquations: NormalEquationsSolver {
 
     var pathDescription: String { "general (dense normal equations, \(a.rows) rows)" }
 
-    mutating func factor(hInverse: [Double], regularization: Double) throws {
+    mutating func factor(
+        hInverse: [Double], regularization: Double, relativeRegularization: Double
+    ) throws {
         let m = a.rows
         var normal = DenseMatrix(rows: m, columns: m)
         for i in 0..<m { normal[i, i] = regularization }
@@ -28,6 +30,9 @@ struct GeneralNormalEquations: NormalEquationsSolver {
             let chunkEnd = min(a.columns, chunkStart + columnsPerChunk)
             try addChunk(chunkStart..<chunkEnd, hInverse, &normal, &localRow)
             chunkStart = chunkEnd
+        }
+        for i in 0..<m where relativeRegularization > 0 {
+            normal[i, i] *= 1 + relativeRegularization
         }
         cholesky = try CholeskyFactor(normal)
     }

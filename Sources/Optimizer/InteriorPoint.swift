@@ -19,8 +19,13 @@ struct InteriorPoint {
     /// Chosen by experiment: genuine progress never needed shorter steps.
     let stallStep = 1e-8
     let stallLimit = 5
-    /// Each failed factorization multiplies the dual regularization by this, up to 3 times.
+    /// After the relative regularization, each failed factorization multiplies both
+    /// regularizations by this, up to 3 times.
     let regularizationGrowth = 100.0
+    /// The relative regularization of the first retry after a failed factorization
+    /// (`NormalEquationsSolver.factor`): about 50 times the unit roundoff, above the error
+    /// of a pivot that cancels entries of its own row's size, so it stays positive.
+    let relativeRegularization = 1e-14
 
     // Buffers reused by every iteration.
     var scaling: IPMScaling
@@ -140,22 +145,34 @@ struct InteriorPoint {
             ap = min(ap, ad)
             ad = ap
         }
+        // Slacks that reached their bounds in floating point give infinite directions; stop
+        // at the last finite point instead, which may still meet the reduced accuracy.
+        guard ap.isFinite, ad.isFinite, newton.isFinite else { throw NonFiniteDirection() }
         p.step(&point, newton, ap, ad)
         return (ap, ad)
     }
 
-    /// Factors the normal equations, raising the regularization on failure.
+    /// Factors the normal equations; on failure, first adds the relative regularization
+    /// (a pivot lost to cancellation), then raises both regularizations.
     private mutating func factorWithRetries(_ hInverse: [Double]) throws -> Double {
-        var regularization = settings.dualRegularization
+        var regularization = settings.dualRegularization / max(1, problem.cNorm)
+        var relative = 0.0
         var attempt = 0
         while true {
             do {
-                try kkt.factor(hInverse: hInverse, regularization: regularization)
+                try kkt.factor(
+                    hInverse: hInverse, regularization: regularization,
+                    relativeRegularization: relative)
                 return regularization
             } catch {
                 attempt += 1
-                if attempt > 3 { throw error }
-                regularization = max(regularization, 1e-12) * regularizationGrowth
+                if attempt > 4 { throw error }
+                if relative == 0 {
+                    relative = relativeRegularization
+                } else {
+                    relative *= regularizationGrowth
+                    regularization = max(regularization, 1e-12) * regularizationGrowth
+                }
             }
         }
     }
@@ -179,5 +196,15 @@ struct InteriorPoint {
         return Outcome(
             status: reduced ? .optimalReducedAccuracy : status, point: point, measures: measures,
             iterations: iterations, iterates: iterates)
+    }
+}
+
+/// A Newton direction with an infinite or NaN component.
+struct NonFiniteDirection: Error {}
+
+extension IPMDirection {
+    var isFinite: Bool {
+        dx.allSatisfy(\.isFinite) && dy.allSatisfy(\.isFinite) && dzl.allSatisfy(\.isFinite)
+            && dzu.allSatisfy(\.isFinite)
     }
 }

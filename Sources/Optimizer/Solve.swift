@@ -88,7 +88,7 @@ extension Model {
     private func makeResult(
         _ form: StandardForm, _ outcome: InteriorPoint.Outcome, path: String
     ) -> SolveResult {
-        var x = lower
+        var x = form.fixedValue
         for j in 0..<variableCount where form.variableColumn[j] >= 0 {
             x[j] = outcome.point.x[Int(form.variableColumn[j])]
         }
@@ -104,7 +104,7 @@ extension Model {
         }
         let iterates = outcome.iterates.map { xs in
             (0..<variableCount).map { j in
-                form.variableColumn[j] >= 0 ? xs[Int(form.variableColumn[j])] : lower[j]
+                form.variableColumn[j] >= 0 ? xs[Int(form.variableColumn[j])] : form.fixedValue[j]
             }
         }
         return SolveResult(
@@ -118,9 +118,12 @@ extension Model {
     /// A row with only fixed variables already violates its bounds.
     private func infeasibleAsGiven(_ form: StandardForm, elapsed: Double) -> SolveResult {
         let rows = form.violatedEmptyRows.map { rowName($0) }
+        let x = (0..<variableCount).map {
+            form.fixedValue[$0].isNaN ? lower[$0] : form.fixedValue[$0]
+        }
         return SolveResult(
-            status: .primalInfeasible, x: lower, rowDuals: Array(repeating: 0, count: rowCount),
-            reducedCosts: cost, objective: objective(at: lower), primalResidual: .infinity,
+            status: .primalInfeasible, x: x, rowDuals: Array(repeating: 0, count: rowCount),
+            reducedCosts: cost, objective: objective(at: x), primalResidual: .infinity,
             dualResidual: .infinity, relativeGap: .infinity, iterations: 0,
             solveTimeSeconds: elapsed, pathDescription: "presolve",
             infeasibility: InfeasibilityExplanation(

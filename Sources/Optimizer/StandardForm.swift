@@ -2,7 +2,8 @@
 ///
 ///     minimize c'x + 1/2 x'diag(q)x   subject to   A x = b,  lower <= x <= upper
 ///
-/// Fixed variables are substituted out; every row that is not an equality gets
+/// Fixed variables, and variables forced by a row (`ForcedVariables`), are substituted
+/// out; every row that is not an equality gets
 /// a slack column `s` with the row's bounds and becomes `a x - s = 0`. Rows left
 /// with no variables are checked and dropped.
 struct StandardForm: Sendable {
@@ -21,6 +22,8 @@ struct StandardForm: Sendable {
     var columnVariable: [Int32]
     /// Column of each model variable, or -1 when fixed.
     var variableColumn: [Int32]
+    /// Value of each fixed model variable, NaN for the others.
+    var fixedValue: [Double]
     /// Row of each model row, or -1 when dropped.
     var modelRowIndex: [Int32]
     /// Model row of each standard-form row.
@@ -33,9 +36,11 @@ struct StandardForm: Sendable {
     var n: Int { c.count }
     var m: Int { b.count }
 
-    /// `tolerance`: relative violation allowed for rows left with only fixed variables.
+    /// `tolerance`: relative violation allowed for rows left with only fixed variables, and
+    /// for rows that force their variables.
     init(_ model: Model, threads: Int = 1, tolerance: Double = 1e-8) {
-        let fixed = (0..<model.variableCount).map { model.lower[$0] == model.upper[$0] }
+        fixedValue = ForcedVariables(model, tolerance: tolerance).value
+        let fixed = fixedValue.map { !$0.isNaN }
         var constant = model.objectiveConstant
         precondition(
             model.variableCount + model.rowCount < Int(Int32.max),
@@ -63,7 +68,7 @@ struct StandardForm: Sendable {
         columnBlock.reserveCapacity(columns)
         for j in 0..<model.variableCount {
             if fixed[j] {
-                let v = model.lower[j]
+                let v = fixedValue[j]
                 constant += model.cost[j] * v + 0.5 * model.quadraticCost[j] * v * v
                 continue
             }
@@ -97,7 +102,7 @@ struct StandardForm: Sendable {
             for k in model.rowStart[i]..<model.rowStart[i + 1] {
                 let j = model.termVariable[k]
                 if fixed[j] {
-                    fixedActivity += model.termValue[k] * model.lower[j]
+                    fixedActivity += model.termValue[k] * fixedValue[j]
                     continue
                 }
                 if !seen[j] {

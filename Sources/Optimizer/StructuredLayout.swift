@@ -176,8 +176,11 @@ struct StructuredLayout {
 
     /// Writes block `b`'s tridiagonal matrix (plus `regularization` on the
     /// diagonal) and its coupling values for the scaling `h`; writes nothing else.
+    /// `relativeRegularization` raises each diagonal entry by that share of itself after
+    /// the terms are added (0 for none), keeping a pivot that cancels to roundoff positive.
     func fill(
         block b: Int, _ h: UnsafePointer<Double>, regularization: Double,
+        relativeRegularization: Double = 0,
         diagonal d: UnsafeMutablePointer<Double>, offDiagonal e: UnsafeMutablePointer<Double>,
         couplingValues v: UnsafeMutablePointer<Double>
     ) {
@@ -186,6 +189,9 @@ struct StructuredLayout {
             e[r] = 0
         }
         diagonalTerms.add(diagonalStart[b]..<diagonalStart[b + 1], h, into: d)
+        if relativeRegularization > 0 {
+            for r in blockStart[b]..<blockStart[b + 1] { d[r] *= 1 + relativeRegularization }
+        }
         offDiagonalTerms.add(offDiagonalStart[b]..<offDiagonalStart[b + 1], h, into: e)
         for k in coupling.entryStart[b]..<coupling.entryStart[b + 1] { v[k] = 0 }
         entryTerms.add(entryTermStart[b]..<entryTermStart[b + 1], h, into: v)

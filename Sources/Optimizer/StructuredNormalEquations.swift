@@ -27,13 +27,16 @@ struct StructuredNormalEquations: NormalEquationsSolver {
         "structured (\(batch.blockCount) blocks, \(layout.couplingRowOrder.count) coupling rows)"
     }
 
-    mutating func factor(hInverse: [Double], regularization: Double) throws {
+    mutating func factor(
+        hInverse: [Double], regularization: Double, relativeRegularization: Double
+    ) throws {
         // Each block is filled, factored and eliminated in one pass, in cache.
         let layout = self.layout
         let eliminated = try hInverse.withUnsafeBufferPointer { h in
             try batch.factorAndEliminate(&coupling) { b, d, e, v in
                 layout.fill(
-                    block: b, h.baseAddress!, regularization: regularization, diagonal: d,
+                    block: b, h.baseAddress!, regularization: regularization,
+                    relativeRegularization: relativeRegularization, diagonal: d,
                     offDiagonal: e, couplingValues: v)
             }
         }
@@ -43,6 +46,7 @@ struct StructuredNormalEquations: NormalEquationsSolver {
         var s = DenseMatrix(rows: m0, columns: m0)
         accumulate(layout.couplingTerms, hInverse, into: &s.storage)
         s.symmetrizeFromLower()
+        for k in 0..<m0 where relativeRegularization > 0 { s[k, k] *= 1 + relativeRegularization }
         for k in 0..<(m0 * m0) { s.storage[k] -= eliminated.storage[k] }
         for k in 0..<m0 { s[k, k] += regularization }
         schur = try CholeskyFactor(s)
