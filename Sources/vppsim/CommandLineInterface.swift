@@ -86,6 +86,10 @@ struct ParsedArguments {
                     value = arguments[index]
                     index += 1
                 }
+                if let earlier = values[name], let value, earlier != value {
+                    throw UsageError(description: "\(name) is given twice ('\(earlier)' and "
+                        + "'\(value)'); give it once")
+                }
                 values[name] = value
             } else {
                 let known = (options.union(allowedFlags)).sorted().joined(separator: ", ")

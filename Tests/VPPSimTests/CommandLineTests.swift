@@ -105,6 +105,12 @@ struct CommandLineTests {
         #expect(strategy.error.contains("rule-based"))
     }
 
+    @Test func anOptionGivenTwiceIsAUsageError() throws {
+        let twice = try Self.vppsim(["run", "--agents", "5", "--agents", "7"])
+        #expect(twice.status == 2)
+        #expect(twice.error.contains("--agents is given twice ('5' and '7')"))
+    }
+
     @Test func refusesToReplaceAFolderThatIsNotAResult() throws {
         let folder = try Self.temporaryFolder()
         let precious = folder.appendingPathComponent("mine.txt")
