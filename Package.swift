@@ -44,7 +44,8 @@ let package = Package(
             swiftSettings: swift5
         ),
         .executableTarget(
-            name: "SolverBenchmark", dependencies: ["Optimizer", "DispatchInstances", "LinearAlgebra"],
+            name: "SolverBenchmark",
+            dependencies: ["Optimizer", "DispatchInstances", "LinearAlgebra", "VPPCore"],
             path: "Benchmarks/SolverBenchmark", swiftSettings: swift5
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import DispatchInstances
 import Foundation
 import LinearAlgebra
 import Optimizer
+import VPPCore
 
 /// One vppsim solve of a seeded dispatch instance, measured in its own process
 /// so that the peak memory belongs to that size alone.
@@ -19,12 +20,6 @@ struct VppsimRun: Codable {
     var cpuSeconds: Double
     var path: String
     var openBLAS: String
-}
-
-func peakResidentMiB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
 }
 
 func cpuSecondsUsed() -> Double {
@@ -51,7 +46,7 @@ func runSingle(assets: Int, seed: UInt64, threads: Int, mpsPath: String?) throws
         assets: assets, variables: model.variableCount, rows: model.rowCount,
         status: result.status.rawValue, objective: result.objective,
         iterations: result.iterations, buildSeconds: built,
-        solveSeconds: result.solveTimeSeconds, peakMiB: peakResidentMiB(),
+        solveSeconds: result.solveTimeSeconds, peakMiB: ResourceUse.peakResidentMiB(),
         cpuSeconds: cpuSolve,
         path: result.pathDescription, openBLAS: OpenBLAS.summary)
 }

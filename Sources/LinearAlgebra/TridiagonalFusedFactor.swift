@@ -2,10 +2,9 @@ import CLapack
 
 /// Filling, factoring and eliminating each block in one pass.
 ///
-/// `factor()` followed by `schurComplement(_:)` streams every block's rows
-/// through memory three times (fill, factor, Schur update). Here each block is
-/// filled by the caller, factored and added to the Schur complement while its
-/// rows are still in cache, over the same fixed chunks (so results do not
+/// Each block is filled by the caller, factored and added to the Schur
+/// complement while its rows are still in cache (rather than streaming every
+/// block through memory once to fill, once to factor and once to eliminate), over the same fixed chunks (so results do not
 /// depend on the thread count).
 extension TridiagonalBatch {
     /// Writes block `block`'s diagonal, off-diagonal and coupling values; each

@@ -8,39 +8,6 @@
 /// and no explicit inverse is stored. Each step is a vector update over the
 /// remaining columns, so the inner loops vectorize.
 extension TridiagonalBatch {
-    /// `sum_b w_b C_b' inv(M_b) C_b` as a full symmetric matrix; call after `factor()`.
-    public func schurComplement(_ coupling: BlockCoupling) -> DenseMatrix {
-        precondition(
-            coupling.entryStart.count == blockStart.count,
-            "schurComplement: coupling describes \(coupling.entryStart.count - 1) blocks, "
-                + "batch has \(blockCount)")
-        let m0 = coupling.couplingCount
-        let chunkList = chunks
-        let starts = blockStart
-        let (maxRows, maxEntries) = largestBlock(coupling)
-        let shape = coupling.withoutValues
-        var partial = Array(repeating: 0.0, count: chunkList.count * m0 * m0)
-        diagonal.withUnsafeBufferPointer { d in
-            offDiagonal.withUnsafeBufferPointer { e in
-                coupling.value.withUnsafeBufferPointer { v in
-                    partial.withUnsafeMutableBufferPointer { out in
-                        runChunks(chunkList, threads: threads) { index, range in
-                            var sigma = Array(repeating: 0.0, count: maxRows)
-                            var q = Array(repeating: 0.0, count: maxEntries)
-                            let u = out.baseAddress! + index * m0 * m0
-                            for b in range {
-                                Self.accumulateBlock(
-                                    b, starts, shape, d.baseAddress!, e.baseAddress!,
-                                    v.baseAddress!, into: u, stride: m0, sigma: &sigma, q: &q)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return Self.combine(partial, chunks: chunkList.count, size: m0)
-    }
-
     /// Adds block `b`'s `w_b C_b' inv(M_b) C_b` to `u` (column stride `m0`), each
     /// product once in the lower or upper triangle; `d`, `e` hold the factored block.
     static func accumulateBlock(

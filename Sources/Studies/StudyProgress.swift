@@ -32,7 +32,7 @@ public final class StudyProgress: @unchecked Sendable {
         defer { lock.unlock() }
         done += 1
         guard enabled else { return }
-        let elapsed = StudyRunner.seconds(since: started)
+        let elapsed = ResourceUse.seconds(since: started)
         guard elapsed > StudyProgress.quietPeriodSeconds,
               elapsed - lastDrawnSeconds > StudyProgress.redrawSeconds || done == total
         else { return }

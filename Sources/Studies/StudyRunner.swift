@@ -62,16 +62,13 @@ public enum StudyRunner {
             let isReference = name == UncontrolledStrategy().name
             runs.append(StrategyRun(
                 kpis: RunKPIs(summary: run.summary), reference: referenceKPIs,
-                runSeconds: isReference ? shared.seconds : seconds(since: start),
+                runSeconds: isReference ? shared.seconds : ResourceUse.seconds(since: start),
                 dispatchSeconds: run.strategySeconds))
             runDone()
         }
         return runs
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        ResourceUse.seconds(since: start)
-    }
 }
 
 /// Wraps a strategy and adds up the wall-clock time spent inside it.
@@ -88,13 +85,13 @@ struct TimedStrategy: DispatchStrategy {
     mutating func prepare(input: SimulationInput) throws {
         let start = ContinuousClock.now
         try inner.prepare(input: input)
-        dispatchSeconds += StudyRunner.seconds(since: start)
+        dispatchSeconds += ResourceUse.seconds(since: start)
     }
 
     mutating func decide(_ observation: Observation) -> Setpoints {
         let start = ContinuousClock.now
         let setpoints = inner.decide(observation)
-        dispatchSeconds += StudyRunner.seconds(since: start)
+        dispatchSeconds += ResourceUse.seconds(since: start)
         return setpoints
     }
 }
