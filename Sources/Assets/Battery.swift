@@ -21,6 +21,9 @@ public struct BatterySpec: Sendable, Equatable {
     /// How many identical real batteries this one stands for (a representative agent);
     /// its energy and power figures are already the sum over them. See `representing(_:)`.
     public var devices = 1
+    /// The generator this battery shares its connection with and charges from; nil for a
+    /// battery on the site's own connection.
+    public var pairing: GenerationPairing?
 
     public init(
         id: String, energyCapacityKWh: Double, maxChargePowerKW: Double,
@@ -84,26 +87,36 @@ public struct Battery: Sendable {
         energyKWh * (1 - spec.standingLossPerHour * stepHours)
     }
 
-    /// The AC powers (kW) this battery can take over a step of `stepHours` hours.
-    public func feasiblePowerRange(stepHours: Double) -> ClosedRange<Double> {
+    /// The AC powers (kW) this battery can take over a step of `stepHours` hours; a paired
+    /// battery also within its generator's limits for `pairedGenerationKW` (see
+    /// `GenerationPairing`). The BMS's forced charge at the minimum is never refused.
+    public func feasiblePowerRange(
+        stepHours: Double, pairedGenerationKW: Double = 0
+    ) -> ClosedRange<Double> {
         let retained = retainedEnergyKWh(stepHours: stepHours)
         let headroomKWh = max(0, spec.maximumEnergyKWh - retained)
-        let upper = min(spec.maxChargePowerKW, headroomKWh / (spec.chargeEfficiency * stepHours))
+        let paired = spec.pairing?.limitsKW(generationKW: pairedGenerationKW)
+        let chargeKW = min(spec.maxChargePowerKW, paired?.charge ?? .infinity)
+        let dischargeKW = min(spec.maxDischargePowerKW, paired?.discharge ?? .infinity)
+        let headroomKW = headroomKWh / (spec.chargeEfficiency * stepHours)
+        let upper = min(chargeKW, headroomKW)
         let lower: Double
         if retained >= spec.minimumEnergyKWh {
             let availableKWh = retained - spec.minimumEnergyKWh
-            lower = -min(
-                spec.maxDischargePowerKW, availableKWh * spec.dischargeEfficiency / stepHours)
+            lower = -min(dischargeKW, availableKWh * spec.dischargeEfficiency / stepHours)
         } else {
             let forcedKW = (spec.minimumEnergyKWh - retained) / (spec.chargeEfficiency * stepHours)
-            lower = min(forcedKW, upper)
+            lower = min(forcedKW, spec.maxChargePowerKW, headroomKW)
         }
         return lower...max(lower, upper)
     }
 
     /// Applies `setpointKW` after clipping it to the feasible range; returns what happened.
-    public mutating func advance(setpointKW: Double, stepHours: Double) -> BatteryStepOutcome {
-        let power = feasiblePowerRange(stepHours: stepHours).clamp(setpointKW)
+    public mutating func advance(
+        setpointKW: Double, stepHours: Double, pairedGenerationKW: Double = 0
+    ) -> BatteryStepOutcome {
+        let power = feasiblePowerRange(stepHours: stepHours, pairedGenerationKW: pairedGenerationKW)
+            .clamp(setpointKW)
         let before = energyKWh
         let standingLoss = before * spec.standingLossPerHour * stepHours
         let charge = max(power, 0) * stepHours

@@ -30,7 +30,11 @@ struct Fleet {
             step: step, time: input.grid.time(ofStep: step), input: input,
             batteries: batteries, evChargers: chargers, shiftableLoads: shiftableLoads,
             curtailableLoads: curtailableLoads, thermostaticLoads: thermostaticLoads,
-            batteryRangeKW: batteries.map { $0.feasiblePowerRange(stepHours: hours) },
+            batteryRangeKW: batteries.indices.map {
+                batteries[$0].feasiblePowerRange(
+                    stepHours: hours,
+                    pairedGenerationKW: input.pairedGenerationKW(battery: $0, step: step))
+            },
             evRangeKW: chargers.map { $0.feasiblePowerRange(stepHours: hours) },
             shiftableRangeKW: shiftableLoads.map {
                 $0.feasiblePowerRange(step: step, stepHours: hours)
@@ -46,12 +50,14 @@ struct Fleet {
     }
 
     mutating func advance(
-        _ setpoints: Setpoints, step: Int, stepHours: Double
+        _ setpoints: Setpoints, step: Int, input: SimulationInput
     ) -> FleetStepOutcome {
+        let stepHours = input.grid.stepHours
         var outcome = FleetStepOutcome()
         for index in batteries.indices {
             let result = batteries[index].advance(
-                setpointKW: setpoints.batteryKW[index], stepHours: stepHours)
+                setpointKW: setpoints.batteryKW[index], stepHours: stepHours,
+                pairedGenerationKW: input.pairedGenerationKW(battery: index, step: step))
             outcome.batteries.append(result)
             outcome.batteryEnergyKWh += result.energyAfterKWh
         }
@@ -115,10 +121,12 @@ struct FleetStepOutcome {
         let shifted = shiftable.reduce(0) { $0 + max(0, $1.preferredPowerKW - $1.powerKW) * hours }
         let base = input.baseLoadKW[step]
         let pv = input.pvKW[step]
+        let wind = input.windKW[step]
         let grid = input.gridConnection.settle(
-            demandKW: base - pv + ev + battery + shiftableKW + curtailableKW + thermostaticKW)
+            demandKW: base - pv - wind + ev + battery + shiftableKW + curtailableKW
+                + thermostaticKW)
         var record = StepRecord(
-            baseLoadKW: base, pvKW: pv, evKW: ev,
+            baseLoadKW: base, pvKW: pv, windKW: wind, evKW: ev,
             evChargingKW: chargers.reduce(0) { $0 + max($1.powerKW, 0) },
             evDischargingKW: chargers.reduce(0) { $0 + max(-$1.powerKW, 0) },
             batteryKW: battery, shiftableKW: shiftableKW,

@@ -5,6 +5,9 @@ import VPPCore
 ///
 /// 1. Every battery's stored energy stays within its SOC bounds and changes by exactly what
 ///    flowed in minus what flowed out minus its losses.
+///    A battery paired with a generator charges no more than the generator produces, or
+///    only what its BMS must to hold the minimum, and discharges no more than the shared
+///    connection carries above the generator's output.
 /// 2. Every plugged-in vehicle's stored energy changes by exactly its conversion-adjusted
 ///    power, and V2G stays within its limits.
 /// 3. Every curtailable load's drawn energy equals demand − shed + rebound, and owed rebound
@@ -31,6 +34,7 @@ struct InvariantCheck {
                 throw violation(spec.id, "stored energy \(result.energyAfterKWh) kWh outside "
                     + "[\(spec.minimumEnergyKWh), \(spec.maximumEnergyKWh)] kWh")
             }
+            try verifyPairing(result, battery: index)
             let change = result.energyAfterKWh - result.energyBeforeKWh
             let uptake = change + result.standingLossKWh + result.conversionLossKWh
             try expectClose(uptake, result.powerKW * hours, spec.id, "battery energy balance")
@@ -80,7 +84,7 @@ struct InvariantCheck {
             flexibleKWh += result.powerKW * hours
         }
 
-        let siteKWh = (record.baseLoadKW - record.pvKW) * hours + storageUptakeKWh + flexibleKWh
+        let siteKWh = (record.baseLoadKW - record.pvKW - record.windKW) * hours + storageUptakeKWh + flexibleKWh
             - (record.unservedKW - record.curtailedGenerationKW) * hours
         try expectClose(record.netLoadKW * hours, siteKWh, "site", "site energy balance")
         let limits = input.gridConnection
@@ -90,6 +94,22 @@ struct InvariantCheck {
             throw violation("site", "net load \(record.netLoadKW) kW outside the grid "
                 + "connection's [-\(limits.exportLimitKW), \(limits.importLimitKW)] kW, or "
                 + "negative unserved or curtailed power")
+        }
+    }
+
+    private func verifyPairing(_ result: BatteryStepOutcome, battery index: Int) throws {
+        guard let pairing = input.batteries[index].pairing else { return }
+        let generationKW = input.pairedGenerationKW(battery: index, step: step)
+        let limits = pairing.limitsKW(generationKW: generationKW)
+        let atMinimum = result.energyBeforeKWh - result.standingLossKWh
+            < input.batteries[index].minimumEnergyKWh + Tolerances.stateOfChargeKWh
+        // Relative to the connection: a gigawatt's limit is exact only to about 1e-10 kW·1e6.
+        let slack = Tolerances.negligiblePowerKW * max(1, pairing.sharedConnectionKW)
+        if (result.powerKW > limits.charge + slack && !atMinimum)
+            || -result.powerKW > limits.discharge + slack {
+            throw violation(input.batteries[index].id, "paired with \(pairing.generatorID) "
+                + "producing \(generationKW) kW, it draws \(result.powerKW) kW, outside "
+                + "[-\(limits.discharge), \(limits.charge)] kW")
         }
     }
 

@@ -32,7 +32,7 @@ public struct Simulation {
             let decided = strategy.decide(observation)
             try checkShape(decided, observation: observation, strategy: strategy.name)
             let setpoints = observation.enforcingParticipation(decided)
-            let outcome = fleet.advance(setpoints, step: step, stepHours: input.grid.stepHours)
+            let outcome = fleet.advance(setpoints, step: step, input: input)
             let record = outcome.record(step: step, input: input)
             if checksInvariants {
                 try InvariantCheck(input: input, step: step).verify(
@@ -66,7 +66,7 @@ public struct Simulation {
             fleet.observeClock(step: earlier)
             let observation = fleet.observation(step: earlier, input: input)
             let setpoints = observation.enforcingParticipation(strategy.decide(observation))
-            _ = fleet.advance(setpoints, step: earlier, stepHours: input.grid.stepHours)
+            _ = fleet.advance(setpoints, step: earlier, input: input)
         }
         fleet.observeClock(step: step)
         return fleet.observation(step: step, input: input)

@@ -30,6 +30,11 @@ public struct SimulationInput: Sendable {
     public var baseLoadKW: [Double]
     /// PV generation of the whole site, kW (a positive number; it reduces net load).
     public var pvKW: [Double]
+    /// The wind farms, each with its output per step; a battery's `pairing` names one by
+    /// its place here. Set them with `addWindFarm`, which keeps `windKW` their sum.
+    public private(set) var windFarms: [(spec: WindFarmSpec, outputKW: [Double])] = []
+    /// Wind generation of the whole site, kW (positive; it reduces net load).
+    public private(set) var windKW: [Double]
     public var importPricePerKWh: [Double]
     public var exportPricePerKWh: [Double]
     public var currency: String
@@ -62,6 +67,7 @@ public struct SimulationInput: Sendable {
         self.grid = grid
         self.baseLoadKW = baseLoadKW
         self.pvKW = pvKW
+        windKW = Array(repeating: 0, count: baseLoadKW.count)
         self.importPricePerKWh = importPricePerKWh
         self.exportPricePerKWh = exportPricePerKWh
         self.currency = currency
@@ -83,6 +89,20 @@ public struct SimulationInput: Sendable {
         curtailableLoads.reduce(0) { $0 + $1.demandKW[step] }
     }
 
-    /// Base load minus PV: the net load no strategy can change, in kW.
-    public func inflexibleNetLoadKW(step: Int) -> Double { baseLoadKW[step] - pvKW[step] }
+    /// Base load minus PV and wind: the net load no strategy can change, in kW.
+    public func inflexibleNetLoadKW(step: Int) -> Double {
+        baseLoadKW[step] - pvKW[step] - windKW[step]
+    }
+
+    /// Adds a wind farm with its output per step (one value per step of the grid).
+    public mutating func addWindFarm(_ spec: WindFarmSpec, outputKW: [Double]) {
+        precondition(outputKW.count == windKW.count, "a wind farm needs one value per step")
+        windFarms.append((spec, outputKW))
+        for step in windKW.indices { windKW[step] += outputKW[step] }
+    }
+
+    /// What battery `index`'s paired generator produces at `step`, kW (0 when unpaired).
+    public func pairedGenerationKW(battery index: Int, step: Int) -> Double {
+        batteries[index].pairing.map { windFarms[$0.generatorIndex].outputKW[step] } ?? 0
+    }
 }

@@ -1,12 +1,13 @@
 /// The site's flows in one step; all powers are step averages in kW.
 ///
-/// Sign convention: loads, charging and imports are positive; PV, V2G and battery
+/// Sign convention: loads, charging and imports are positive; PV, wind, V2G and battery
 /// discharge reduce the net load.
-/// net = base − pv + ev + battery + shiftable + curtailable + thermostatic − unserved
+/// net = base − pv − wind + ev + battery + shiftable + curtailable + thermostatic − unserved
 ///       + curtailed generation.
 public struct StepRecord: Sendable, Equatable {
     public var baseLoadKW: Double
     public var pvKW: Double
+    public var windKW: Double
     /// Net EV power: charging minus V2G discharge.
     public var evKW: Double
     /// EV charging alone, and V2G discharge alone (a positive number), summed over vehicles.

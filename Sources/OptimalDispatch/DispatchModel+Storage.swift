@@ -2,7 +2,9 @@ import Assets
 import Optimizer
 
 extension DispatchModel {
-    /// A battery: charge c_k ∈ [0, P_c], discharge d_k ∈ [0, P_d], energy
+    /// A battery: charge c_k ∈ [0, P_c], discharge d_k ∈ [0, P_d] (for a paired battery
+    /// also c_k ≤ g_k and d_k ≤ S − g_k, with g_k its generator's forecast and S the shared
+    /// connection), energy
     /// e_k ∈ [E_min, E_max] at the end of step k, with
     /// e_k = (1 − λΔt)·e_{k−1} + η_c·Δt·c_k − Δt/η_d·d_k, and every
     /// window ending with at least the battery's initial energy of the run (so a plan never
@@ -18,11 +20,12 @@ extension DispatchModel {
         for t in window.steps {
             // A battery the plan does not control idles.
             let share = window.controls(.batteries, index, step: t) ? 1.0 : 0
+            let limits = window.batteryPowerLimitsKW(index, step: t)
             let charge = model.addVariable(
-                name: "\(spec.id).c[\(t)]", upper: share * spec.maxChargePowerKW,
+                name: "\(spec.id).c[\(t)]", upper: share * limits.charge,
                 cost: throughputCost)
             let discharge = model.addVariable(
-                name: "\(spec.id).d[\(t)]", upper: share * spec.maxDischargePowerKW,
+                name: "\(spec.id).d[\(t)]", upper: share * limits.discharge,
                 cost: throughputCost)
             let energy = model.addVariable(
                 name: "\(spec.id).e[\(t)]", lower: spec.minimumEnergyKWh,

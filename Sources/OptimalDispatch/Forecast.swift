@@ -13,15 +13,20 @@ public enum ForecastMethod: Sendable, Equatable {
     case noisy(relativeError: Double)
 }
 
-/// Forecasts of the series a dispatch plan depends on: base load and PV. The tariff is
-/// known in advance, so prices are always taken as they are.
+/// Forecasts of the series a dispatch plan depends on: base load, PV and wind. The tariff
+/// is known in advance, so prices are always taken as they are.
 public struct ForecastSettings: Sendable, Equatable {
     public var baseLoad: ForecastMethod
     public var pv: ForecastMethod
+    public var wind: ForecastMethod
 
-    public init(baseLoad: ForecastMethod = .perfect, pv: ForecastMethod = .perfect) {
+    public init(
+        baseLoad: ForecastMethod = .perfect, pv: ForecastMethod = .perfect,
+        wind: ForecastMethod = .perfect
+    ) {
         self.baseLoad = baseLoad
         self.pv = pv
+        self.wind = wind
     }
 }
 
@@ -33,11 +38,22 @@ public struct ForecastSettings: Sendable, Equatable {
 struct ForecastSeries {
     let baseLoadKW: [Double]
     let pvKW: [Double]
+    /// Each wind farm's output (a paired battery's limits follow its own farm's forecast)
+    /// and their sum. A noisy farm forecast never exceeds what the farm can deliver.
+    let windFarmKW: [[Double]]
+    let windKW: [Double]
 
     init(input: SimulationInput, settings: ForecastSettings) {
         baseLoadKW = Self.make(
             input.baseLoadKW, settings.baseLoad, input: input, label: "forecast:base")
         pvKW = Self.make(input.pvKW, settings.pv, input: input, label: "forecast:pv")
+        windFarmKW = input.windFarms.map { farm in
+            Self.make(farm.outputKW, settings.wind, input: input, label: "forecast:wind:"
+                + farm.spec.id).map { min($0, farm.spec.maximumOutputKW) }
+        }
+        var total = Array(repeating: 0.0, count: input.grid.stepCount)
+        for farm in windFarmKW { for step in total.indices { total[step] += farm[step] } }
+        windKW = total
     }
 
     private static func make(

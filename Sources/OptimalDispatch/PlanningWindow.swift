@@ -51,9 +51,26 @@ struct PlanningWindow {
     var stepHours: Double { input.grid.stepHours }
     var count: Int { steps.count }
 
-    /// The load no plan moves, forecast for absolute step `t`: base − PV + curtailable demand.
+    /// The load no plan moves, forecast for absolute step `t`: base − PV − wind +
+    /// curtailable demand.
     func uncontrollableLoadKW(_ t: Int) -> Double {
-        forecast.baseLoadKW[t] - forecast.pvKW[t]
+        forecast.baseLoadKW[t] - forecast.pvKW[t] - forecast.windKW[t]
             + input.curtailableDemandKW(step: t)
+    }
+
+    /// Battery `index`'s charge and discharge limits at absolute step `t`: its ratings,
+    /// and for a paired battery its generator's forecast limits as well.
+    func batteryPowerLimitsKW(_ index: Int, step t: Int) -> (charge: Double, discharge: Double) {
+        let spec = input.batteries[index]
+        guard let pairing = spec.pairing else {
+            return (spec.maxChargePowerKW, spec.maxDischargePowerKW)
+        }
+        let paired = pairing.limitsKW(
+            generationKW: forecast.windFarmKW[pairing.generatorIndex][t])
+        // The BMS tops a self-discharging battery up at its minimum whatever the generator
+        // does; without that allowance a calm spell at the minimum has no feasible plan.
+        let topUpKW = spec.standingLossPerHour * spec.minimumEnergyKWh / spec.chargeEfficiency
+        return (min(spec.maxChargePowerKW, max(paired.charge, topUpKW)),
+                min(spec.maxDischargePowerKW, paired.discharge))
     }
 }

@@ -18,6 +18,8 @@ public enum ResultWriter {
         ] : []
         let limited = input.gridConnection.isLimited
         let gridNames = limited ? ["unserved_kW", "curtailed_generation_kW"] : []
+        let wind = !input.windFarms.isEmpty
+        let windNames = wind ? ["wind_kW"] : []
         var lines = [([
             "timestamp", "base_load_kW", "pv_kW", "ev_kW", "ev_charging_kW", "ev_v2g_kW",
             "battery_kW",
@@ -26,7 +28,7 @@ public enum ResultWriter {
             "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
             "ev_energy_kWh", "ev_connected", "shed_kW", "rebound_kW", "in_peak_window",
             "battery_soc_min_percent", "battery_soc_mean_percent", "battery_soc_max_percent",
-        ] + coolingNames + gridNames).joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
+        ] + coolingNames + gridNames + windNames).joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
         lines.reserveCapacity(result.records.count + 1)
         for (step, record) in result.records.enumerated() {
             let f = { (value: Double) in TextFormat.fixed(value) }
@@ -37,6 +39,7 @@ public enum ResultWriter {
             ] : []
             let gridValues = limited
                 ? [f(record.unservedKW), f(record.curtailedGenerationKW)] : []
+            let windValues = wind ? [f(record.windKW)] : []
             lines.append(([
                 result.grid.time(ofStep: step).description, f(record.baseLoadKW), f(record.pvKW),
                 f(record.evKW), f(record.evChargingKW), f(record.evDischargingKW),
@@ -49,7 +52,8 @@ public enum ResultWriter {
                 TextFormat.fixed(100 * record.batterySOCMinimum, decimals: 2),
                 TextFormat.fixed(100 * record.batterySOCMean, decimals: 2),
                 TextFormat.fixed(100 * record.batterySOCMaximum, decimals: 2),
-            ] + coolingValues + gridValues).joined(separator: ",") + extraColumns.map { column in
+            ] + coolingValues + gridValues + windValues).joined(separator: ",")
+                + extraColumns.map { column in
                 column.name.hasSuffix("_active")
                     ? ",\(Int(column.values[step]))" : ",\(f(column.values[step]))"
             }.joined())

@@ -7,7 +7,7 @@ enum BatterySection {
         "id", "count", "agents", "energyCapacityKWh", "maxChargePowerKW", "maxDischargePowerKW",
         "chargeEfficiency", "dischargeEfficiency", "roundTripEfficiency", "minimumSOC",
         "maximumSOC",
-        "initialSOC", "standingLossPerHour", "capacityFadePerFullCycle", "source",
+        "initialSOC", "standingLossPerHour", "capacityFadePerFullCycle", "pairedWith", "source",
     ]
 
     /// `count` identical batteries as the population's agents, named `id-1 ... id-n` when

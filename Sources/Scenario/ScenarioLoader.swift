@@ -29,7 +29,7 @@ public struct LoadedScenario {
 public enum ScenarioLoader {
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
-        "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads",
+        "windFarms", "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads",
         "thermostaticLoads", "gridConnection", "strategy", "responseTarget", "events",
         "baselines", "settlement", "source",
     ]
@@ -150,6 +150,11 @@ public enum ScenarioLoader {
             currency: tariff.currency, peakWindow: window)
         input.gridConnection = try GridConnectionSection.read(
             reader.optionalObject("gridConnection", allowed: GridConnectionSection.keys))
+        for entry in try reader.objects("windFarms", allowed: WindFarmSection.keys) {
+            let (id, _) = try ids.claim(entry, count: 1)
+            let farm = try WindFarmSection.read(entry, id: id, grid: grid, files: files)
+            input.addWindFarm(farm.spec, outputKW: farm.outputKW)
+        }
         try readAssets(reader, into: &input, ids: &ids, files: files, agentOverride: agentOverride)
         return input
     }
@@ -190,8 +195,14 @@ public enum ScenarioLoader {
         for entry in try reader.objects("batteries", allowed: BatterySection.keys) {
             let population = try Population.read(entry, agentOverride: agentOverride)
             let (id, _) = try ids.claim(entry, count: population.agents)
-            input.batteries += try BatterySection.read(
-                entry, id: id, population: population, grid: grid)
+            var specs = try BatterySection.read(entry, id: id, population: population, grid: grid)
+            if let pairing = try entry.optionalObject(
+                "pairedWith", allowed: WindFarmSection.pairingKeys) {
+                specs[0].pairing = try WindFarmSection.pairing(
+                    pairing, devices: population.count, farms: input.windFarms.map(\.spec),
+                    pairedAlready: input.batteries.compactMap(\.pairing?.generatorID))
+            }
+            input.batteries += specs
         }
         for entry in try reader.objects("evFleets", allowed: EVFleetSection.keys) {
             let population = try Population.read(entry, agentOverride: agentOverride)

@@ -15,7 +15,9 @@ enum StrategySection {
     ]
     static let targetKeys = ["reductionFraction", "shortfallPenaltyPerKWh", "source"]
     static let mpcKeys = ["replanEveryMinutes", "lookaheadHours", "forecast", "source"]
-    static let forecastKeys = ["baseLoad", "baseLoadError", "pv", "pvError", "source"]
+    static let forecastKeys = [
+        "baseLoad", "baseLoadError", "pv", "pvError", "wind", "windError", "source",
+    ]
 
     static func read(
         _ reader: FieldReader?, stepMinutes: Int
@@ -88,6 +90,7 @@ enum StrategySection {
         if let section = try reader.optionalObject("forecast", allowed: forecastKeys) {
             forecast.baseLoad = try method(section, "baseLoad", errorKey: "baseLoadError")
             forecast.pv = try method(section, "pv", errorKey: "pvError")
+            forecast.wind = try method(section, "wind", errorKey: "windError")
         }
         return MPCSettings(
             replanEveryMinutes: replan, lookaheadHours: lookahead, forecast: forecast)
