@@ -14,7 +14,7 @@ struct ShanghaiScenarioTests {
         .filter { $0.hasSuffix(".json") }.sorted() ?? []
 
     @Test func theLibraryHasItsScenarios() {
-        #expect(Self.files.count >= 6, "found \(Self.files)")
+        #expect(Self.files.count >= 8, "found \(Self.files)")
     }
 
     @Test(arguments: files)

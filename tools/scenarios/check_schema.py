@@ -35,6 +35,14 @@ BATTERY = {
     "id": "b", "energyCapacityKWh": 10, "maxChargePowerKW": 5, "maxDischargePowerKW": 5,
 }
 
+WIND_FARM = {
+    "id": "w", "turbineCount": 2, "hubHeightM": 100, "shearExponent": 0.11,
+    "turbine": {"ratedPowerKW": 6000, "cutInSpeedMPerS": 3, "ratedSpeedMPerS": 12,
+                "cutOutSpeedMPerS": 25},
+    "windSpeed": {"file": "wind.csv", "column": "speed", "heightM": 10},
+}
+PAIRED_BATTERY = dict(BATTERY, pairedWith={"windFarm": "w", "sharedConnectionKW": 12000})
+
 EVENT = {
     "id": "e1", "start": "2022-08-22T17:00:00", "end": "2022-08-22T19:00:00",
     "notice": "2022-08-22T12:00:00", "targetKW": 5,
@@ -64,6 +72,14 @@ THERMOSTATIC = {
 
 # Each must be rejected. The name says why.
 BAD_SCENARIOS = {
+    "wind farm without a measurement height": with_change(lambda s: s.update(windFarms=[
+        dict(WIND_FARM, windSpeed={"file": "wind.csv", "column": "speed"})])),
+    "wind farm with a negative shear exponent": with_change(
+        lambda s: s.update(windFarms=[dict(WIND_FARM, shearExponent=-0.1)])),
+    "paired battery without a shared connection": with_change(lambda s: s.update(
+        windFarms=[WIND_FARM], batteries=[dict(BATTERY, pairedWith={"windFarm": "w"})])),
+    "noisy wind forecast without its error": with_change(lambda s: s.update(strategy={
+        "name": "mpc", "mpc": {"forecast": {"wind": "noisy"}}})),
     "fleet with both statistics and sessionModel": with_change(
         lambda s: s.update(evFleets=[dict(FLEET, statistics="data/elaad")])),
     "fleet with both chargerMaxPowerKW and chargerOptions": with_change(
@@ -202,6 +218,10 @@ GOOD_SCENARIOS = {
                   "mpc": {"replanEveryMinutes": 60, "lookaheadHours": 24,
                           "forecast": {"baseLoad": "noisy", "baseLoadError": 0.1,
                                        "pv": "persistence"}}})),
+    "wind farm with paired storage and a noisy wind forecast": with_change(lambda s: s.update(
+        windFarms=[dict(WIND_FARM, lossFraction=0.1, source="assumption")],
+        batteries=[PAIRED_BATTERY],
+        strategy={"name": "mpc", "mpc": {"forecast": {"wind": "noisy", "windError": 0.2}}})),
     "thermostatic load in its simplest form": with_change(
         lambda s: s.update(thermostaticLoads=[THERMOSTATIC])),
     "thermostatic load with every key": with_change(lambda s: s.update(

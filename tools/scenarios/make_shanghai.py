@@ -300,8 +300,7 @@ def storage_site() -> dict:
         "description": (
             "An independent storage site of 200 MW / 400 MWh on the city's 2025 peak day: "
             "how much of the 5% it holds at the peak, and what it earns on the TOU spread. "
-            "Storage beside offshore wind is not modelled: no offshore wind profile is on "
-            "PyPI in a form vppsim derives (see README)."),
+            "offshore-wind-storage.json puts the same storage beside an offshore wind farm."),
         "seed": 2025,
         "horizon": horizon("2025-08-10T00:00:00", 48),
         "tariff": tariff("a"),
@@ -319,6 +318,60 @@ def storage_site() -> dict:
     }
 
 
+WIND_DATA = "../data/wind/coastal_wind_speed_2025.csv"
+WIND_NOTE = ("hourly 10 m wind speed of a subtropical coastal station (Miami TMY2, shipped "
+             "with pvlib 0.16.1) standing in for Shanghai's offshore sites: assumption; see "
+             "data/SOURCES.md")
+
+
+def offshore_wind_storage() -> dict:
+    """Scenario 5: storage beside offshore wind, charged only from the farm."""
+    return {
+        "name": "shanghai-offshore-wind-storage",
+        "description": (
+            "An offshore wind farm (1,000 MW) with 200 MW / 400 MWh of storage beside it on "
+            "the city's 2025 peak day. The storage charges only from the farm and shares its "
+            "export cable. How much of the 5% it holds at the peak, against the same storage "
+            "on its own (independent-storage.json), and what the wind gives at the peak."),
+        "seed": 2025,
+        "horizon": horizon("2025-08-10T00:00:00", 48),
+        "tariff": tariff("a"),
+        "peakWindow": {"startHour": 10, "endHour": 16,
+                       "source": "as in the citywide scenario: assumption"},
+        "baseLoads": [{
+            "id": "city-load", "profile": {"file": DATA, "column": "city_load_shape"},
+            "peakKW": PEAK_2025_KW, "source": PEAK_2025}],
+        "windFarms": [{
+            "id": "offshore-wind",
+            "turbineCount": 167,
+            "turbine": {
+                "ratedPowerKW": 6000, "cutInSpeedMPerS": 3, "ratedSpeedMPerS": 12,
+                "cutOutSpeedMPerS": 25,
+                "source": "a 6 MW offshore turbine class; cut-in, rated and cut-out speeds "
+                          "typical of such turbines: assumption"},
+            "hubHeightM": 100,
+            "windSpeed": {"file": WIND_DATA, "column": "wind_speed_10m_m_per_s",
+                          "heightM": 10, "source": WIND_NOTE},
+            "shearExponent": 0.11,
+            "lossFraction": 0.1,
+            "source": "167 x 6 MW = 1,002 MW, of the order of Shanghai's offshore farms "
+                      "(Donghai Bridge, Lingang, Fengxian, Jinshan): assumption; hub 100 m, "
+                      "open-sea shear exponent 0.11 and 10% wake, cable and availability "
+                      "losses: assumptions"}],
+        "batteries": [{
+            **battery("paired-storage", 1, 400_000, 200_000,
+                      "storage beside offshore wind named in the plan; 200 MW / 400 MWh, "
+                      "20% of the farm's capacity for 2 h, a pairing ratio several provinces "
+                      "ask of new wind projects: assumption"),
+            "pairedWith": {
+                "windFarm": "offshore-wind", "sharedConnectionKW": 1_002_000,
+                "source": "export cable sized to the farm's installed capacity: assumption"}}],
+        "strategy": {"name": "optimal", "objective": {"peakChargePerKW": 0}},
+        "responseTarget": TARGET,
+        "source": "Shanghai plan: storage beside offshore wind; sizes are assumptions",
+    }
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     scenarios = {f"citywide-2025-{v}.json": citywide(v) for v in ("today", "five-percent")}
@@ -328,6 +381,7 @@ def main() -> None:
         "hengsha-island-microgrid.json": hengsha(),
         "hengsha-island-microgrid-islanded.json": hengsha(islanded=True),
         "independent-storage.json": storage_site(),
+        "offshore-wind-storage.json": offshore_wind_storage(),
     })
     for name, scenario in scenarios.items():
         path = OUT / name
