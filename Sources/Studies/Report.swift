@@ -18,6 +18,7 @@ public struct Report: Sendable {
         static let uncontrolled = "#8a8a8a", controlled = "#1f5fbf", battery = "#2a9d8f"
         static let ev = "#e76f51", shiftable = "#7b5cb8", curtailment = "#c99a06"
         static let cooling = "#3a86c8"
+        static let wind = "#6a994e"
         static let peakWindow = "#fbe3bf", event = "#f6b9b9", referencePeak = "#555"
     }
 
@@ -34,7 +35,9 @@ public struct Report: Sendable {
         body += section(
             "Contribution by asset class", assetChart.svg,
             note: "Power of each flexible asset class; positive draws from the grid, negative "
-                + "relieves it. Curtailment is rebound minus shed.")
+                + "relieves it. Curtailment is rebound minus shed."
+                + (series.windKW == nil ? "" : " Wind is not flexible; it is drawn as minus "
+                    + "its output, what it takes off the net load."))
         body += section(
             "Mean power in the peak window, by asset class", peakWindowBars.svg,
             note: "Averaged over the steps inside the daily peak window; negative bars lower "
@@ -121,6 +124,7 @@ public struct Report: Sendable {
          ("shiftable", Color.shiftable, series.shiftableKW),
          ("curtailment", Color.curtailment, series.curtailmentKW)]
             + (series.thermostaticKW.map { [("cooling", Color.cooling, $0)] } ?? [])
+            + (series.windKW.map { [("wind", Color.wind, $0.map { -$0 })] } ?? [])
     }
 
     private var peakWindowBand: SVGLineChart.Band {

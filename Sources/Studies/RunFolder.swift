@@ -12,6 +12,12 @@ public struct RunFolder: Sendable {
     /// Units a summary column may end in; any three capital letters are a currency too.
     static let units: Set<String> = ["kW", "kWh", "percent", "min", "cycles", "s", "h"]
 
+    /// The files that mark the result folder of a study, and the command that writes them.
+    static let studyOutputs = [
+        ("sweep.csv", "sweep"), ("bench.csv", "bench"), ("comparison.csv", "compare"),
+        ("resolution.csv", "resolution"),
+    ]
+
     /// Whether `path` is a folder (as opposed to a scenario file).
     public static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
@@ -26,6 +32,13 @@ public struct RunFolder: Sendable {
         let jsonURL = folder.appendingPathComponent("summary.json")
         let csvURL = folder.appendingPathComponent("summary.csv")
         var pairs: [(String, String, isText: Bool)] = []
+        // A study's folder has a summary.json too, of another shape: say what it is.
+        for (file, command) in RunFolder.studyOutputs
+            where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) {
+            throw StudyError.notARunFolder(
+                path: path, reason: "it holds \(file), the result of 'vppsim \(command)', which "
+                    + "compares runs rather than being one (plot \(file) itself)")
+        }
         if let text = try? String(contentsOf: jsonURL, encoding: .utf8) {
             pairs = try RunFolder.jsonPairs(text, file: "\(path)/summary.json")
         } else if let text = try? String(contentsOf: csvURL, encoding: .utf8) {

@@ -22,6 +22,8 @@ public struct RunSeries: Sendable {
     /// step (°C); nil for runs without thermostatic loads.
     public let thermostaticKW: [Double]?
     public let indoorTemperatureBandC: (minimum: [Double], mean: [Double], maximum: [Double])?
+    /// Wind farms' output, kW; nil for runs without wind farms.
+    public let windKW: [Double]?
     /// Steps inside a demand-response event; nil when the run has no event column.
     public let inEvent: [Bool]?
     /// Unmet energy per vehicle over the sessions that departed within the horizon, in
@@ -73,6 +75,7 @@ public struct RunSeries: Sendable {
             thermostaticKW = nil
             indoorTemperatureBandC = nil
         }
+        windKW = table.header.contains("wind_kW") ? try table.numbers(column: "wind_kW") : nil
         if let column = RunSeries.eventColumns.first(where: table.header.contains) {
             inEvent = try table.numbers(column: column).map { $0 != 0 }
         } else {

@@ -88,6 +88,17 @@ struct StudiesReportTests {
         #expect(outcome.error.contains("summary.json"))
     }
 
+    /// A sweep's folder also has a summary.json; the error says what the folder is.
+    @Test func reportOfASweepFolderSaysItIsASweep() throws {
+        let folder = try CommandLineTests.temporaryFolder()
+        try Data("point,kpi\n".utf8).write(to: folder.appendingPathComponent("sweep.csv"))
+        try Data("{\"parameters\": []}".utf8)
+            .write(to: folder.appendingPathComponent("summary.json"))
+        let outcome = try CommandLineTests.vppsim(["report", folder.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("sweep.csv, the result of 'vppsim sweep'"))
+    }
+
     @Test func everyStudyCommandHasHelpWithAnExample() throws {
         for command in ["compare", "bench", "sweep", "merge", "report"] {
             let help = try CommandLineTests.vppsim([command, "--help"])
