@@ -293,14 +293,9 @@ def hengsha(islanded: bool = False) -> dict:
     return scenario
 
 
-def storage_site() -> dict:
-    """Scenario 5: an independent storage site providing peak response to the city."""
+def city_peak_days() -> dict:
+    """The city's load over its 2025 peak days, for a storage site seen from the city."""
     return {
-        "name": "shanghai-independent-storage",
-        "description": (
-            "An independent storage site of 200 MW / 400 MWh on the city's 2025 peak day: "
-            "how much of the 5% it holds at the peak, and what it earns on the TOU spread. "
-            "offshore-wind-storage.json puts the same storage beside an offshore wind farm."),
         "seed": 2025,
         "horizon": horizon("2025-08-10T00:00:00", 48),
         "tariff": tariff("a"),
@@ -309,6 +304,18 @@ def storage_site() -> dict:
         "baseLoads": [{
             "id": "city-load", "profile": {"file": DATA, "column": "city_load_shape"},
             "peakKW": PEAK_2025_KW, "source": PEAK_2025}],
+    }
+
+
+def storage_site() -> dict:
+    """Scenario 5: an independent storage site providing peak response to the city."""
+    return {
+        "name": "shanghai-independent-storage",
+        "description": (
+            "An independent storage site of 200 MW / 400 MWh on the city's 2025 peak day: "
+            "how much of the 5% it holds at the peak, and what it earns on the TOU spread. "
+            "offshore-wind-storage.json puts the same storage beside an offshore wind farm."),
+        **city_peak_days(),
         "batteries": [battery("storage-site", 1, 400_000, 200_000,
                               "independent storage site named in the plan; 200 MW / 400 MWh: "
                               "assumption")],
@@ -333,14 +340,7 @@ def offshore_wind_storage() -> dict:
             "the city's 2025 peak day. The storage charges only from the farm and shares its "
             "export cable. How much of the 5% it holds at the peak, against the same storage "
             "on its own (independent-storage.json), and what the wind gives at the peak."),
-        "seed": 2025,
-        "horizon": horizon("2025-08-10T00:00:00", 48),
-        "tariff": tariff("a"),
-        "peakWindow": {"startHour": 10, "endHour": 16,
-                       "source": "as in the citywide scenario: assumption"},
-        "baseLoads": [{
-            "id": "city-load", "profile": {"file": DATA, "column": "city_load_shape"},
-            "peakKW": PEAK_2025_KW, "source": PEAK_2025}],
+        **city_peak_days(),
         "windFarms": [{
             "id": "offshore-wind",
             "turbineCount": 167,
