@@ -52,6 +52,7 @@ public struct Simulation {
             thermostaticLoads: fleet.thermostaticLoads,
             curtailmentCost: curtailmentCost)
         result.gridConnection = input.gridConnection
+        result.hasWindFarms = !input.windFarms.isEmpty
         return result
     }
 

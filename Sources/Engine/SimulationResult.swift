@@ -17,6 +17,8 @@ public struct SimulationResult: Sendable {
     public let curtailmentCost: Double
     /// The grid connection the run was held to.
     public var gridConnection = GridConnection()
+    /// Whether the site has wind farms (their output is in each record's `windKW`).
+    public var hasWindFarms = false
 
     public var peakNetLoadKW: Double { records.map(\.netLoadKW).max() ?? 0 }
 
@@ -58,6 +60,13 @@ public struct SimulationResult: Sendable {
     }
 
     public var batteryThroughputKWh: Double { batteries.reduce(0) { $0 + $1.throughputKWh } }
+
+    /// Energy in the stationary batteries at the end less at the start, kWh. Plans keep it
+    /// at 0 or above; below 0, the run used stored energy that its energy cost does not
+    /// count (a paired battery its farm could not refill, or a rule that ends low).
+    public var batteryEnergyChangeKWh: Double {
+        batteries.reduce(0) { $0 + $1.energyKWh - $1.spec.initialSOC * $1.spec.energyCapacityKWh }
+    }
     public var batteryCapacityFadeKWh: Double { batteries.reduce(0) { $0 + $1.capacityFadeKWh } }
 
     public var curtailedEnergyKWh: Double {

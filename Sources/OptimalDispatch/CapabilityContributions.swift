@@ -18,15 +18,26 @@ struct CapabilityContributions {
         var classes: [ResponseCapability.ClassContribution] = []
         if !input.batteries.isEmpty {
             let enrolled = input.participation?.enrolled
+            // Each battery's discharge limit over the period; a paired one's is also what its
+            // shared connection leaves beside its farm's output.
             let maxKW = input.batteries.indices.reduce(0) { total, index in
-                enrolled?[.batteries, index] ?? true
-                    ? total + input.batteries[index].maxDischargePowerKW : total
+                guard enrolled?[.batteries, index] ?? true else { return total }
+                let spec = input.batteries[index]
+                return total + period.reduce(0) { sum, t in
+                    let paired = spec.pairing?.limitsKW(
+                        generationKW: input.pairedGenerationKW(battery: index, step: t))
+                    return sum + min(spec.maxDischargePowerKW, paired?.discharge ?? .infinity)
+                } / steps
             }
+            let isPaired = input.batteries.contains { $0.pairing != nil }
             let reduction = average({ $0.batteryKW.reduce(0, +) }, \.batteryKW)
             classes.append(.init(
                 assetClass: "battery", reductionKW: reduction,
-                limitedBy: reduction >= 0.99 * maxKW ? "power (all batteries at full discharge)"
-                    : "energy (stored energy spread over the period)"))
+                limitedBy: reduction >= 0.99 * maxKW
+                    ? "power (all batteries at full discharge"
+                        + (isPaired ? ", paired storage within its shared connection)" : ")")
+                    : "energy (stored energy spread over the period"
+                        + (isPaired ? "; paired storage charges only from its farm)" : ")")))
         }
         if !input.evChargers.isEmpty {
             let connected = period.reduce(0) { $0 + baseline.records[$1].evConnectedCount }

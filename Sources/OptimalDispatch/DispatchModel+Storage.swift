@@ -8,12 +8,19 @@ extension DispatchModel {
     /// e_k ∈ [E_min, E_max] at the end of step k, with
     /// e_k = (1 − λΔt)·e_{k−1} + η_c·Δt·c_k − Δt/η_d·d_k, and every
     /// window ending with at least the battery's initial energy of the run (so a plan never
-    /// empties the battery just because its window ends, and the run ends as it began).
+    /// empties the battery just because its window ends, and the run ends as it began),
+    /// less a shortfall priced above anything the energy could earn.
     mutating func addBattery(_ index: Int) {
         let spec = window.input.batteries[index]
         let hours = window.stepHours
         let retention = 1 - spec.standingLossPerHour * hours
         let throughputCost = objective.degradationCostPerKWh * hours
+        let terminalPenalty = terminalShortfallPenaltyPerKWh
+        // A paired battery charges only from its farm, but its BMS holds the minimum against
+        // self-discharge from the grid whatever the farm does. That top-up is priced like a
+        // terminal shortfall, so a plan draws it only where the minimum needs it.
+        let topUpKW = spec.pairing == nil ? 0
+            : spec.standingLossPerHour * spec.minimumEnergyKWh / spec.chargeEfficiency
         model.beginBlock(name: spec.id)
         var previous: VariableID?
         var power: [[(VariableID, Double)]] = []
@@ -36,15 +43,28 @@ extension DispatchModel {
             if let previous { terms.append((previous, -retention)) } else {
                 constant = retention * window.batteryEnergyKWh[index]
             }
+            var flows = [(charge, 1.0), (discharge, -1.0)]
+            if topUpKW > 0 {
+                let topUp = model.addVariable(
+                    name: "\(spec.id).topUp[\(t)]", upper: topUpKW, cost: terminalPenalty * hours)
+                terms.append((topUp, -spec.chargeEfficiency * hours))
+                flows.append((topUp, 1))
+            }
             model.addRow(
                 name: "\(spec.id).balance[\(t)]", terms: terms, lower: constant, upper: constant)
-            power.append([(charge, 1), (discharge, -1)])
+            power.append(flows)
             previous = energy
         }
         if let last = previous {
+            // Soft, at a price above every other term (`terminalShortfallPenaltyPerKWh`):
+            // kept whenever it can be, and a plan still exists when it cannot, as for
+            // storage paired with a calm wind farm, which has no grid to refill from.
             let initial = spec.initialSOC * spec.energyCapacityKWh
+            let short = model.addVariable(
+                name: "\(spec.id).endShort", upper: initial, cost: terminalPenalty)
             model.addRow(
-                name: "\(spec.id).end", terms: [(last, 1)], lower: initial, upper: .infinity)
+                name: "\(spec.id).end", terms: [(last, 1), (short, 1)], lower: initial,
+                upper: .infinity)
         }
         model.endBlock()
         batteryPower.append(power)
@@ -55,6 +75,19 @@ extension DispatchModel {
     /// costs `unmetEVPenaltyPerKWh`. A departure after the window asks only for what full
     /// power after the window could not still add (also when it leaves after the horizon, so
     /// a plan never leaves to the future what the future could not deliver).
+    /// Price of each kWh a battery ends a window below its initial energy: ten times the
+    /// largest price or penalty of the plan, so that no use of the energy pays for it.
+    var terminalShortfallPenaltyPerKWh: Double {
+        let highestPrice = window.steps.map { window.input.importPricePerKWh[$0] }.max() ?? 0
+        let largest = [
+            DispatchObjective.unservedPenaltyPerKWh, objective.unmetEVPenaltyPerKWh,
+            objective.discomfortPenaltyPerDegreeHour, highestPrice,
+            objective.peakChargePerKW / window.stepHours,
+            objective.peakTarget?.shortfallPenaltyPerKWh ?? PeakTarget().shortfallPenaltyPerKWh,
+        ].max() ?? 0
+        return 10 * largest
+    }
+
     mutating func addCharger(_ index: Int) {
         let charger = window.chargers[index]
         let spec = charger.spec

@@ -67,10 +67,7 @@ struct PlanningWindow {
         }
         let paired = pairing.limitsKW(
             generationKW: forecast.windFarmKW[pairing.generatorIndex][t])
-        // The BMS tops a self-discharging battery up at its minimum whatever the generator
-        // does; without that allowance a calm spell at the minimum has no feasible plan.
-        let topUpKW = spec.standingLossPerHour * spec.minimumEnergyKWh / spec.chargeEfficiency
-        return (min(spec.maxChargePowerKW, max(paired.charge, topUpKW)),
+        return (min(spec.maxChargePowerKW, paired.charge),
                 min(spec.maxDischargePowerKW, paired.discharge))
     }
 }

@@ -59,8 +59,10 @@ public struct ResponseCapability: Sendable {
             steps: period, baselineKW: baselineKW, weightPerKW: weight)
         let model = DispatchModel(window: window, objective: objective, capability: request)
         let result = try model.model.solve(settings: solverSettings)
-        let reduction = result.status.hasSolution
+        let solved = result.status.hasSolution
             ? (model.capability.map { result.x[$0.index] } ?? 0) : 0
+        let size = max(1, period.map { abs(baselineKW[$0]) }.max() ?? 0)
+        let reduction = abs(solved) <= Tolerances.relativeCapability * size ? 0 : solved
         let plan = DispatchPlan(model: model, result: result)
         return ResponseCapability(
             capabilityKW: reduction, periodStart: input.grid.time(ofStep: period.lowerBound),

@@ -77,6 +77,7 @@ public struct RunSummary: Sendable {
                 "ev_v2g_energy", result.records.reduce(0) { $0 + $1.evDischargingKW * hours },
                 "kWh"),
             number("battery_throughput", result.batteryThroughputKWh, "kWh"),
+            number("battery_energy_change", result.batteryEnergyChangeKWh, "kWh"),
             number("battery_equivalent_full", equivalentCycles(result), "cycles"),
             number("battery_capacity_fade", result.batteryCapacityFadeKWh, "kWh"),
             number("curtailed_energy", result.curtailedEnergyKWh, "kWh"),
@@ -96,6 +97,10 @@ public struct RunSummary: Sendable {
                 number("curtailed_generation_uncontrolled", reference.curtailedGenerationKWh,
                        "kWh"),
             ]
+        }
+        if result.hasWindFarms {
+            fields.append(number(
+                "wind_energy", result.records.reduce(0) { $0 + $1.windKW * hours }, "kWh"))
         }
         if !result.thermostaticLoads.isEmpty {
             fields += thermostaticFields(result: result, reference: reference)

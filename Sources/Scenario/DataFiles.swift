@@ -38,12 +38,20 @@ final class DataFiles {
 
     /// A profile `{"file": ..., "column": ...}` on the simulation grid.
     func profile(_ reader: FieldReader, grid: TimeGrid) throws -> [Double] {
+        try resampled(series(reader), grid: grid, field: reader.path)
+    }
+
+    /// A profile as the file holds it, before resampling: for series that must be
+    /// transformed per data interval (a power curve) before they are averaged over steps.
+    func series(_ reader: FieldReader) throws -> ProfileSeries {
         let file = try reader.string("file")
         let column = try reader.string("column")
         let table = try table(file, field: reader.fieldPath("file"))
-        return try reading(field: reader.path) {
-            try ProfileSeries(table: table, column: column).resampled(to: grid)
-        }
+        return try reading(field: reader.path) { try ProfileSeries(table: table, column: column) }
+    }
+
+    func resampled(_ series: ProfileSeries, grid: TimeGrid, field: String) throws -> [Double] {
+        try reading(field: field) { try series.resampled(to: grid) }
     }
 
     static let profileKeys = ["file", "column", "source"]

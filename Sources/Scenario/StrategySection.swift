@@ -106,7 +106,9 @@ enum StrategySection {
             errorKey, in: 0...10, allowed: "a relative error from 0 to 10 (0.1 = 10 %)"))
         default:
             if reader.has(errorKey) {
-                throw reader.inconsistency(errorKey, "is only used when \(key) is \"noisy\"")
+                throw reader.inconsistency(
+                    errorKey, "\(errorKey) is only used when \(key) is \"noisy\"; remove it, "
+                        + "or set \(key) to \"noisy\"")
             }
             return .perfect
         }

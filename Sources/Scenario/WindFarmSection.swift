@@ -19,16 +19,31 @@ enum WindFarmSection {
     /// so anything faster is a unit mistake (km/h or knots).
     static let fastestWindMPerS = 120.0
 
+    /// Above this mean over a whole series, m/s, the speeds are probably in km/h or knots:
+    /// the windiest offshore sites average about 10-11 m/s at hub height, less near ground.
+    static let implausibleMeanSpeedMPerS = 15.0
+
     /// The farm and its output on `grid`, kW.
     static func read(
         _ reader: FieldReader, id: String, grid: TimeGrid, files: DataFiles
     ) throws -> (spec: WindFarmSpec, outputKW: [Double]) {
         let speedReader = try reader.object("windSpeed", allowed: windSpeedKeys)
-        let speeds = try files.profile(speedReader, grid: grid)
-        if let step = speeds.firstIndex(where: { !($0 >= 0 && $0 <= fastestWindMPerS) }) {
-            throw speedReader.inconsistency("column", "the wind speed at "
-                + "\(grid.time(ofStep: step)) is \(formatNumber(speeds[step])) m/s; allowed: 0 "
+        // The power curve is applied to each reading, then the power is averaged over the
+        // steps: averaging speeds first would turn a calm half-hour and a storm half-hour
+        // into a rated hour.
+        let speeds = try files.series(speedReader)
+        if let index = speeds.values.firstIndex(where: { !($0 >= 0 && $0 <= fastestWindMPerS) }) {
+            let time = speeds.start.adding(minutes: index * speeds.intervalMinutes)
+            throw speedReader.inconsistency("column", "the wind speed at \(time) is "
+                + "\(formatNumber(speeds.values[index])) m/s; allowed: 0 "
                 + "to \(formatNumber(fastestWindMPerS)) m/s (is the column in m/s?)")
+        }
+        let meanSpeed = speeds.values.reduce(0, +) / Double(max(1, speeds.values.count))
+        if meanSpeed > implausibleMeanSpeedMPerS {
+            Logger(subsystem: "scenario").warning(
+                "\(speedReader.fieldPath("column")): the wind speeds average "
+                    + "\(formatNumber(meanSpeed)) m/s, more than any site's; the farm's output "
+                    + "assumes m/s (is the column in km/h or knots?)")
         }
         let spec = WindFarmSpec(
             id: id, turbine: try turbine(reader.object("turbine", allowed: turbineKeys)),
@@ -41,7 +56,11 @@ enum WindFarmSection {
             lossFraction: try reader.number(
                 "lossFraction", in: 0...0.99, allowed: "a fraction from 0 to 0.99",
                 default: 0))
-        return (spec, speeds.map { spec.outputKW(measuredSpeedMPerS: $0) })
+        let output = ProfileSeries(
+            file: speeds.file, column: speeds.column, start: speeds.start,
+            intervalMinutes: speeds.intervalMinutes,
+            values: speeds.values.map { spec.outputKW(measuredSpeedMPerS: $0) })
+        return (spec, try files.resampled(output, grid: grid, field: speedReader.path))
     }
 
     private static func turbine(_ reader: FieldReader) throws -> WindTurbineSpec {
@@ -51,14 +70,17 @@ enum WindFarmSection {
                 "cutInSpeedMPerS", in: 0...fastestWindMPerS, allowed: "a speed of 0 to 120 m/s"),
             ratedSpeedMPerS: try reader.positive("ratedSpeedMPerS", maximum: fastestWindMPerS),
             cutOutSpeedMPerS: try reader.positive("cutOutSpeedMPerS", maximum: fastestWindMPerS))
-        guard spec.cutInSpeedMPerS < spec.ratedSpeedMPerS,
-            spec.ratedSpeedMPerS <= spec.cutOutSpeedMPerS
-        else {
+        let given = "cut-in \(formatNumber(spec.cutInSpeedMPerS)), rated "
+            + "\(formatNumber(spec.ratedSpeedMPerS)) and cut-out "
+            + "\(formatNumber(spec.cutOutSpeedMPerS)) m/s; allowed: cut-in < rated <= cut-out"
+        guard spec.cutInSpeedMPerS < spec.ratedSpeedMPerS else {
             throw reader.inconsistency(
-                "ratedSpeedMPerS", "the speeds must rise: cut-in "
-                    + "\(formatNumber(spec.cutInSpeedMPerS)) < rated "
-                    + "\(formatNumber(spec.ratedSpeedMPerS)) <= cut-out "
-                    + "\(formatNumber(spec.cutOutSpeedMPerS)) m/s")
+                "cutInSpeedMPerS", "the cut-in speed must be below the rated speed: \(given)")
+        }
+        guard spec.ratedSpeedMPerS <= spec.cutOutSpeedMPerS else {
+            throw reader.inconsistency(
+                "cutOutSpeedMPerS", "the cut-out speed must not be below the rated speed: "
+                    + given)
         }
         return spec
     }

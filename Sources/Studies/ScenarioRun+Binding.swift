@@ -1,3 +1,4 @@
+import Assets
 import Engine
 import OptimalDispatch
 import Results
@@ -51,5 +52,30 @@ extension ScenarioRun {
                 + "see binding.csv: " + (named.isEmpty ? "none" : named.joined(separator: "; ")))
         }
         return [SummaryField(key: "target_binding_assets", value: .integer(seen.count), unit: "")]
+    }
+}
+
+extension ScenarioRun {
+    /// Says when batteries end the run below their initial energy: the run's energy cost
+    /// does not count the stored energy they used up, so comparisons must be read with
+    /// `battery_energy_change_kWh`. Paired batteries are named with their farm.
+    static func warnOfDrainedStorage(_ result: SimulationResult, logger: Logger) {
+        let drained = result.batteries.compactMap { battery -> (Battery, Double)? in
+            let initialKWh = battery.spec.initialSOC * battery.spec.energyCapacityKWh
+            let drainedKWh = initialKWh - battery.energyKWh
+            return drainedKWh > Tolerances.energyBalanceKWh * max(1, initialKWh)
+                ? (battery, drainedKWh) : nil
+        }
+        guard !drained.isEmpty else { return }
+        let totalKWh = drained.reduce(0) { $0 + $1.1 }
+        let paired = drained.compactMap { battery, _ in
+            battery.spec.pairing.map { "\(battery.spec.id) (farm '\($0.generatorID)')" }
+        }
+        let reason = paired.isEmpty ? "the strategy left them lower"
+            : "paired storage its farm could not refill (calm, or a wrong wind forecast): "
+                + paired.joined(separator: ", ")
+        logger.warning("\(result.strategyName): \(drained.count) of \(result.batteries.count) "
+            + "batteries end \(TextFormat.fixed(totalKWh)) kWh below their initial energy; "
+            + "\(reason). energy_cost does not count that energy (battery_energy_change_kWh)")
     }
 }

@@ -110,6 +110,7 @@ public struct ScenarioRun {
             }
         }
         self.result = result
+        ScenarioRun.warnOfDrainedStorage(result, logger: logger)
 
         let capability = common.capability
         let predictive = strategy.inner as? PredictiveStrategy

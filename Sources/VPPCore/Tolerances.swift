@@ -26,4 +26,9 @@ public enum Tolerances {
     /// Distance of a planned power from its limit within which the limit counts as reached,
     /// in kW (1 W); the interior-point optimiser stops about 1e-8 relative inside its bounds.
     public static let bindingLimitKW = 1e-3
+
+    /// A capability within this fraction of the baseline's size of zero is zero: the
+    /// optimiser solves to about 1e-9 relative, so at a city's 4e7 kW a capability of
+    /// −0.001 kW is roundoff, not a fleet that raises the peak.
+    public static let relativeCapability = 1e-9
 }

@@ -151,6 +151,9 @@ enum ValidateCommand {
             + "\(input.shiftableLoads.count) shiftable, "
             + "\(input.curtailableLoads.count) curtailable "
             + "and \(input.thermostaticLoads.count) thermostatic loads; "
+            + (input.windFarms.isEmpty ? "" : "\(input.windFarms.count) wind farms ("
+                + input.windFarms.map { "\($0.spec.id): \(formatNumber($0.spec.installedKW)) kW" }
+                    .joined(separator: ", ") + "); ")
             + "strategy \(scenario.strategyName)")
         return .success
     }

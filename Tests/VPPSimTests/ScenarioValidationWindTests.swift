@@ -49,6 +49,22 @@ struct ScenarioValidationWindTests {
         #expect(loaded.input.batteries[0].pairing?.sharedConnectionKW == 10_800)
     }
 
+    /// Half-hourly readings alternating 0 and 10 m/s (hub: 0 and 20 m/s, i.e. calm and
+    /// rated) on an hourly grid: the power curve is applied to each reading and the power
+    /// averaged, 2 · (0 + 6000)/2 · 0.9 = 5,400 kW. Averaging the speed first (5 m/s, hub
+    /// 10 m/s) would give 2 · 6000 · 973/1701 · 0.9 = 6,178 kW.
+    @Test func powerCurveBeforeAveraging() throws {
+        let folder = try folder()
+        let rows = (0..<48).map { index in
+            let hour = index / 2 < 10 ? "0\(index / 2)" : "\(index / 2)"
+            return "2022-08-01T\(hour):\(index % 2 == 0 ? "00" : "30"):00,\(index % 2 * 10)"
+        }
+        try folder.write("wind.csv", (["timestamp,speed"] + rows).joined(separator: "\n"))
+        let loaded = try folder.load(ScenarioValidationText.scenario(
+            extra: "\"windFarms\": [\(Self.farm())],"))
+        #expect(loaded.input.windKW.allSatisfy { abs($0 - 5400) < 1e-9 })
+    }
+
     @Test func unknownFarm() throws {
         expectMessage(try error(farms: [Self.farm()], batteries: [Self.paired(farm: "sea")]),
                       mentions: ["scenario.json", "batteries[0].pairedWith.windFarm", "\"sea\"",
@@ -81,7 +97,8 @@ struct ScenarioValidationWindTests {
 
     @Test func speedsMustRise() throws {
         expectMessage(try error(farms: [Self.farm(cutIn: 12)]),
-                      mentions: ["windFarms[0].turbine.ratedSpeedMPerS", "cut-in 12"])
+                      mentions: ["windFarms[0].turbine.cutInSpeedMPerS", "cut-in 12, rated 12",
+                                 "allowed: cut-in < rated <= cut-out"])
     }
 
     @Test func farmIdsShareTheAssetNamespace() throws {

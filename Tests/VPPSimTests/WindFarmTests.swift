@@ -92,6 +92,37 @@ struct WindFarmTests {
         #expect(abs(try capability(wind: [0, 0, 0, 0], paired: true)) < 1e-6)
     }
 
+    /// With the farm at 9 kW on a 10 kW shared connection the paired battery can give only
+    /// 1 kW at the peak, and capability.csv says the connection is the limit.
+    @Test func capabilityNamesTheSharedConnection() throws {
+        let found = try capabilityResult(wind: [9, 9, 9, 9], paired: true, shared: 10)
+        #expect(abs(found.capabilityKW - 1) < 1e-6)
+        #expect(found.contributions.first?.limitedBy.contains("shared connection") == true)
+    }
+
+    /// A self-discharging paired battery (1 %/h) holding 2 kWh in a calm spell cannot refill.
+    /// Its plans still solve (the terminal condition is soft), they give nothing away, and
+    /// it ends with what self-discharge leaves: 2 · 0.99⁴ kWh, a change of 2 · (0.99⁴ − 1).
+    /// The capability problem solves too, and finds nothing to hold.
+    @Test func calmSpellStillHasAPlan() throws {
+        var input = site(wind: [0, 0, 0, 0], shared: 10, paired: true, initialSOC: 0.5)
+        input.batteries[0].standingLossPerHour = 0.01
+        var optimal = PredictiveStrategy(
+            name: "optimal", objective: DispatchObjective(smoothingPerKW2: 0))
+        let result = try Simulation(input: input, checksInvariants: true).run(strategy: &optimal)
+        #expect(optimal.solves.allSatisfy { $0.status == "optimal" })
+        let expected = 2 * (0.99 * 0.99 * 0.99 * 0.99 - 1)
+        #expect(abs(result.batteryEnergyChangeKWh - expected) < 1e-6)
+        var uncontrolled = UncontrolledStrategy()
+        let baseline = try Simulation(input: input, checksInvariants: true)
+            .run(strategy: &uncontrolled)
+        let capability = try ResponseCapability.compute(
+            input: input, baseline: baseline, baselineStrategy: UncontrolledStrategy(),
+            durationSteps: 1)
+        #expect(capability.status == .optimal)
+        #expect(abs(capability.capabilityKW) < 1e-6)
+    }
+
     // MARK: Fixtures
 
     func battery(initialSOC: Double) -> BatterySpec {
@@ -127,15 +158,20 @@ struct WindFarmTests {
         ).run(strategy: &strategy)
     }
 
-    func capability(wind: [Double], paired: Bool) throws -> Double {
-        var input = site(wind: wind, shared: 10, paired: paired, initialSOC: 0.5)
+    func capability(wind: [Double], paired: Bool, shared: Double = 10) throws -> Double {
+        try capabilityResult(wind: wind, paired: paired, shared: shared).capabilityKW
+    }
+
+    func capabilityResult(
+        wind: [Double], paired: Bool, shared: Double
+    ) throws -> ResponseCapability {
+        var input = site(wind: wind, shared: shared, paired: paired, initialSOC: 0.5)
         input.baseLoadKW = [2, 2, 3, 2].enumerated().map { $0.element + wind[$0.offset] }
         var uncontrolled = UncontrolledStrategy()
         let baseline = try Simulation(input: input, checksInvariants: true)
             .run(strategy: &uncontrolled)
         return try ResponseCapability.compute(
             input: input, baseline: baseline, baselineStrategy: UncontrolledStrategy(),
-            durationSteps: 1
-        ).capabilityKW
+            durationSteps: 1)
     }
 }
