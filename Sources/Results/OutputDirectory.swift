@@ -41,7 +41,10 @@ public struct OutputDirectory {
     public func checkReplaceable() throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            try checkCreatable()
+            return
+        }
         let contents = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
         guard isDirectory.boolValue else { throw Failure.notAResultFolder(path: url.path) }
         if contents.isEmpty { return }
@@ -52,6 +55,28 @@ public struct OutputDirectory {
         let known = Set(listed.split(separator: "\n").map(String.init) + [OutputDirectory.manifestName])
         let foreign = contents.filter { !known.contains($0) }.sorted()
         guard foreign.isEmpty else { throw Failure.foreignFiles(path: url.path, names: foreign) }
+    }
+
+    /// The folder does not exist yet: its nearest existing ancestor must be a folder we
+    /// may write into, or the run would fail only after all its work.
+    private func checkCreatable() throws {
+        let manager = FileManager.default
+        var ancestor = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        while !manager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory),
+            ancestor.path != "/" {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        guard isDirectory.boolValue else {
+            throw Failure.writeFailed(
+                path: url.path, reason: "\(ancestor.path) is a file, not a folder; choose "
+                    + "another --out folder")
+        }
+        guard manager.isWritableFile(atPath: ancestor.path) else {
+            throw Failure.writeFailed(
+                path: url.path, reason: "\(ancestor.path) is not writable; choose another "
+                    + "--out folder")
+        }
     }
 
     /// Writes `files` (name → contents) and moves them into place together.

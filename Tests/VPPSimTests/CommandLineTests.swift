@@ -111,6 +111,18 @@ struct CommandLineTests {
         #expect(twice.error.contains("--agents is given twice ('5' and '7')"))
     }
 
+    /// An --out below an existing file cannot be created: refused before the run, not after.
+    @Test func refusesAnOutputFolderBelowAFile() throws {
+        let folder = try Self.temporaryFolder()
+        let file = folder.appendingPathComponent("a-file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try Self.vppsim([
+            "run", "--strategy", "mpc", "--out", file.appendingPathComponent("sub").path, "--quiet",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("a-file is a file, not a folder"))
+    }
+
     @Test func refusesToReplaceAFolderThatIsNotAResult() throws {
         let folder = try Self.temporaryFolder()
         let precious = folder.appendingPathComponent("mine.txt")
