@@ -366,7 +366,13 @@ def offshore_wind_storage() -> dict:
             "pairedWith": {
                 "windFarm": "offshore-wind", "sharedConnectionKW": 1_002_000,
                 "source": "export cable sized to the farm's installed capacity: assumption"}}],
-        "strategy": {"name": "optimal", "objective": {"peakChargePerKW": 0}},
+        "strategy": {
+            "name": "optimal", "objective": {"peakChargePerKW": 0},
+            "mpc": {"replanEveryMinutes": 60, "lookaheadHours": 24,
+                    "forecast": {"wind": "persistence",
+                                 "source": "for --strategy mpc: yesterday's wind as the "
+                                           "forecast, a naive day-ahead forecast: "
+                                           "assumption"}}},
         "responseTarget": TARGET,
         "source": "Shanghai plan: storage beside offshore wind; sizes are assumptions",
     }
