@@ -75,7 +75,7 @@ extension ScenarioRun {
             : "paired storage its farm could not refill (calm, or a wrong wind forecast): "
                 + paired.joined(separator: ", ")
         logger.warning("\(result.strategyName): \(drained.count) of \(result.batteries.count) "
-            + "batteries end \(TextFormat.fixed(totalKWh)) kWh below their initial energy; "
+            + "batteries end \(TextFormat.fixed(totalKWh, decimals: 1)) kWh below their initial energy; "
             + "\(reason). energy_cost does not count that energy (battery_energy_change_kWh)")
     }
 }
