@@ -74,8 +74,9 @@ extension ScenarioRun {
         let reason = paired.isEmpty ? "the strategy left them lower"
             : "paired storage its farm could not refill (calm, or a wrong wind forecast): "
                 + paired.joined(separator: ", ")
+        let total = TextFormat.fixed(totalKWh, decimals: 1)
         logger.warning("\(result.strategyName): \(drained.count) of \(result.batteries.count) "
-            + "batteries end \(TextFormat.fixed(totalKWh, decimals: 1)) kWh below their initial energy; "
-            + "\(reason). energy_cost does not count that energy (battery_energy_change_kWh)")
+            + "batteries end \(total) kWh below their initial energy; \(reason). "
+            + "energy_cost does not count that energy (battery_energy_change_kWh)")
     }
 }
