@@ -29,8 +29,8 @@ extension IPMProblem {
             let x = p.x[j] + trialP * base.dx[j]
             let lowerProduct = (x - finiteLower[j]) * (p.zl[j] + trialD * base.dzl[j])
             let upperProduct = (finiteUpper[j] - x) * (p.zu[j] + trialD * base.dzu[j])
-            b.rl[j] = lowerMask[j] * correction(lowerProduct)
-            b.ru[j] = upperMask[j] * correction(upperProduct)
+            b.rl[j] = hasLower[j] ? correction(lowerProduct) : 0
+            b.ru[j] = hasUpper[j] ? correction(upperProduct) : 0
         }
         _ = try direction(
             &b.extra, p, primalResidual: b.zeroRows, dualResidual: b.zeroColumns, rl: b.rl,

@@ -8,6 +8,11 @@ struct SparseMatrix: Sendable {
     let byRow: CompressedRows
     let byColumn: CompressedRows
 
+    /// Rows with more entries than this are kept apart by column for products
+    /// (`CompressedRows.splittingLongRows`): past a few thousand entries a row's
+    /// entries no longer share cache lines of `x`. Chosen by experiment.
+    static let longRowLength = 4096
+
     /// Builds from (row, column, value) triplets with no duplicates.
     init(rows: Int, columns: Int, triplets: [(Int, Int, Double)], threads: Int = 1) {
         self.rows = rows
@@ -40,7 +45,8 @@ struct SparseMatrix: Sendable {
             rows: columns, columns: rows, rowStart: cs, columnIndex: ri, value: cv)
         r.threads = threads
         c.threads = threads
-        byRow = r
+        // Rows reaching many columns (coupling rows) are summed by column.
+        byRow = r.splittingLongRows(longerThan: Self.longRowLength)
         byColumn = c
     }
 
