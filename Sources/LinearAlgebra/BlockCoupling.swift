@@ -13,6 +13,9 @@ public struct BlockCoupling: Sendable {
     public var value: [Double]
     /// How many identical copies each block stands for (1 when not deduplicated).
     public let blockWeight: [Double]
+    /// Whether each block's coupling rows are consecutive and increasing (computed once:
+    /// the structure is read at every factorization and solve).
+    let contiguous: [Bool]
 
     public init(
         couplingCount: Int, entryStart: [Int], localRow: [Int], couplingRow: [Int],
@@ -30,6 +33,11 @@ public struct BlockCoupling: Sendable {
         self.couplingRow = couplingRow
         self.value = Array(repeating: 0, count: localRow.count)
         self.blockWeight = blockWeight
+        contiguous = (0..<(entryStart.count - 1)).map { b in
+            let range = entryStart[b]..<entryStart[b + 1]
+            guard let first = range.first else { return true }
+            return range.allSatisfy { couplingRow[$0] == couplingRow[first] + ($0 - first) }
+        }
     }
 
     /// The structure without the values, to read while the values are written.
@@ -45,14 +53,6 @@ public struct BlockCoupling: Sendable {
     var withoutValues: Shape {
         Shape(
             entryStart: entryStart, localRow: localRow, couplingRow: couplingRow,
-            blockWeight: blockWeight, contiguous: (0..<(entryStart.count - 1)).map(isContiguous))
-    }
-
-    /// True when block `b`'s coupling rows are consecutive and increasing.
-    func isContiguous(_ b: Int) -> Bool {
-        let range = entryStart[b]..<entryStart[b + 1]
-        guard let first = range.first else { return true }
-        for e in range where couplingRow[e] != couplingRow[first] + (e - first) { return false }
-        return true
+            blockWeight: blockWeight, contiguous: contiguous)
     }
 }

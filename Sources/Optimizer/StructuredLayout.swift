@@ -41,7 +41,16 @@ struct StructuredLayout {
             _ range: Range<Int>, _ h: UnsafePointer<Double>,
             into out: UnsafeMutablePointer<Double>
         ) {
-            for t in range { out[Int(target[t])] += coefficient[t] * h[Int(column[t])] }
+            precondition(range.clamped(to: 0..<target.count) == range, "Terms.add: bad range")
+            // Unchecked inside: the range is checked above, and the indices were
+            // checked against the form when the terms were built.
+            target.withUnsafeBufferPointer { t in
+                column.withUnsafeBufferPointer { j in
+                    coefficient.withUnsafeBufferPointer { c in
+                        for k in range { out[Int(t[k])] += c[k] * h[Int(j[k])] }
+                    }
+                }
+            }
         }
 
         mutating func compact() {
