@@ -22,34 +22,38 @@ extension BoundedKernels {
     }
 
     /// Scaling and predictor right-hand side in one pass: `il = [l finite]/(x - l)`,
-    /// `iu = [u finite]/(u - x)`, `h = 1/(base + zl il + zu iu)`, `r1 = -rd - zl + zu`.
+    /// `iu = [u finite]/(u - x)`, `h = 1/(q + reg + [free] freeReg + zl il + zu iu)`
+    /// (`reg` for every column, `freeReg` also for columns with no finite bound), and
+    /// `r1 = -rd - zl + zu`. Bounds may be infinite where `hasLower`/`hasUpper` say so.
     public func scalingAndPredictor(
-        x: [Double], zl: [Double], zu: [Double], finiteLower: [Double], finiteUpper: [Double],
-        hasLower: [Bool], hasUpper: [Bool], baseDiagonal: [Double], dualResidual: [Double],
+        x: [Double], zl: [Double], zu: [Double], lower: [Double], upper: [Double],
+        hasLower: [Bool], hasUpper: [Bool], q: [Double], regularization: Double,
+        freeRegularization: Double, dualResidual: [Double],
         inverseLowerSlack il: inout [Double], inverseUpperSlack iu: inout [Double],
         hInverse h: inout [Double], r1: inout [Double]
     ) {
         scalingKernel(
-            x, zl, zu, finiteLower, finiteUpper, hasLower, hasUpper, baseDiagonal, dualResidual,
-            &il, &iu, &h, &r1)
+            x, zl, zu, lower, upper, hasLower, hasUpper, q, regularization, freeRegularization,
+            dualResidual, &il, &iu, &h, &r1)
     }
 
     private func scalingKernel(
         _ x: UnsafePointer<Double>, _ zl: UnsafePointer<Double>, _ zu: UnsafePointer<Double>,
-        _ fl: UnsafePointer<Double>, _ fu: UnsafePointer<Double>, _ hl: UnsafePointer<Bool>,
-        _ hu: UnsafePointer<Bool>, _ base: UnsafePointer<Double>, _ rd: UnsafePointer<Double>,
-        _ il: UnsafeMutablePointer<Double>, _ iu: UnsafeMutablePointer<Double>,
-        _ h: UnsafeMutablePointer<Double>, _ r1: UnsafeMutablePointer<Double>
+        _ lower: UnsafePointer<Double>, _ upper: UnsafePointer<Double>, _ hl: UnsafePointer<Bool>,
+        _ hu: UnsafePointer<Bool>, _ q: UnsafePointer<Double>, _ reg: Double, _ freeReg: Double,
+        _ rd: UnsafePointer<Double>, _ il: UnsafeMutablePointer<Double>,
+        _ iu: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>,
+        _ r1: UnsafeMutablePointer<Double>
     ) {
         runChunks(chunks, threads: threads) { _, range in
             for j in range {
-                let ml = hl[j] ? 1.0 : 0.0
-                let mu = hu[j] ? 1.0 : 0.0
-                let l = ml / (x[j] - fl[j] + (1 - ml))
-                let u = mu / (fu[j] - x[j] + (1 - mu))
+                // Selects, not masks: an infinite bound times 0 would be NaN.
+                let l = hl[j] ? 1 / (x[j] - lower[j]) : 0
+                let u = hu[j] ? 1 / (upper[j] - x[j]) : 0
                 il[j] = l
                 iu[j] = u
-                h[j] = 1 / (base[j] + zl[j] * l + zu[j] * u)
+                let base = q[j] + reg + (hl[j] || hu[j] ? 0 : freeReg)
+                h[j] = 1 / (base + zl[j] * l + zu[j] * u)
                 r1[j] = -rd[j] - zl[j] + zu[j]
             }
         }

@@ -22,8 +22,8 @@ extension BoundedKernels {
     /// and returns the objective sums there.
     public func stepAndDualResidual(
         _ step: Step?, transposed: CompressedRows, y: [Double], c: [Double], q: [Double],
-        finiteLower: [Double], finiteUpper: [Double], x: inout [Double], zl: inout [Double],
-        zu: inout [Double], rd: inout [Double]
+        lower: [Double], upper: [Double], hasLower: [Bool], hasUpper: [Bool],
+        x: inout [Double], zl: inout [Double], zu: inout [Double], rd: inout [Double]
     ) -> ObjectiveSums {
         precondition(
             transposed.rows == count && y.count == transposed.columns,
@@ -35,7 +35,7 @@ extension BoundedKernels {
         transposed.withRows { a in
             stepKernel(
                 step != nil, direction.dx, direction.dzl, direction.dzu, direction.primal,
-                direction.dual, a, y, c, q, finiteLower, finiteUpper, &x, &zl, &zu, &rd,
+                direction.dual, a, y, c, q, lower, upper, hasLower, hasUpper, &x, &zl, &zu, &rd,
                 &partial)
         }
         var sums = ObjectiveSums()
@@ -53,7 +53,8 @@ extension BoundedKernels {
         _ stepping: Bool, _ dx: UnsafePointer<Double>, _ dzl: UnsafePointer<Double>,
         _ dzu: UnsafePointer<Double>, _ ap: Double, _ ad: Double, _ a: CompressedRows.Rows,
         _ y: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ q: UnsafePointer<Double>,
-        _ fl: UnsafePointer<Double>, _ fu: UnsafePointer<Double>,
+        _ lower: UnsafePointer<Double>, _ upper: UnsafePointer<Double>,
+        _ hl: UnsafePointer<Bool>, _ hu: UnsafePointer<Bool>,
         _ x: UnsafeMutablePointer<Double>, _ zl: UnsafeMutablePointer<Double>,
         _ zu: UnsafeMutablePointer<Double>, _ rd: UnsafeMutablePointer<Double>,
         _ out: UnsafeMutablePointer<ObjectiveSums>
@@ -67,14 +68,17 @@ extension BoundedKernels {
                     zu[j] += ad * dzu[j]
                 }
                 let xj = x[j]
+                // Missing bounds count as 0 (their duals are 0); selects, not masks.
+                let fl = hl[j] ? lower[j] : 0
+                let fu = hu[j] ? upper[j] : 0
                 let qx = q[j] * xj
                 let r = c[j] + qx - a.dot(j, y) - zl[j] + zu[j]
                 rd[j] = r
                 s.dualResidualNorm = max(s.dualResidualNorm, abs(r))
                 s.linear += c[j] * xj
                 s.quadratic += qx * xj
-                s.boundTerms += fl[j] * zl[j] - fu[j] * zu[j]
-                s.complementarity += (xj - fl[j]) * zl[j] + (fu[j] - xj) * zu[j]
+                s.boundTerms += fl * zl[j] - fu * zu[j]
+                s.complementarity += (xj - fl) * zl[j] + (fu - xj) * zu[j]
             }
             out[k] = s
         }

@@ -47,7 +47,7 @@ extension TridiagonalBatch {
                             if info != 0 { fail[index].note(block: b, info: info) }
                             let w = shape.blockWeight[b]
                             for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
-                                own[shape.couplingRow[k]] += w * v[k] * tp[shape.localRow[k]]
+                                own[Int(shape.couplingRow[k])] += w * v[k] * tp[Int(shape.localRow[k])]
                             }
                         }
                     }
@@ -69,7 +69,7 @@ extension TridiagonalBatch {
                     let n = starts[b + 1] - first
                     if n == 0 { continue }
                     for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
-                        x[first + shape.localRow[k]] -= v[k] * reduced[shape.couplingRow[k]]
+                        x[first + Int(shape.localRow[k])] -= v[k] * reduced[Int(shape.couplingRow[k])]
                     }
                     let info = LAPACKE_dpttrs_work(
                         LAPACK_COL_MAJOR, Int32(n), 1, d + first, e + first, x + first, Int32(n))

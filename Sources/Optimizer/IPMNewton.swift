@@ -60,9 +60,10 @@ extension IPMProblem {
         _ s: inout IPMScaling, _ p: IPMIterate, dualResidual: [Double], r1: inout [Double]
     ) {
         kernels.scalingAndPredictor(
-            x: p.x, zl: p.zl, zu: p.zu, finiteLower: finiteLower, finiteUpper: finiteUpper,
-            hasLower: hasLower, hasUpper: hasUpper, baseDiagonal: baseDiagonal,
-            dualResidual: dualResidual, inverseLowerSlack: &s.inverseLowerSlack,
+            x: p.x, zl: p.zl, zu: p.zu, lower: form.lower, upper: form.upper,
+            hasLower: hasLower, hasUpper: hasUpper, q: form.q,
+            regularization: primalRegularization,
+            freeRegularization: freeVariableRegularization, dualResidual: dualResidual, inverseLowerSlack: &s.inverseLowerSlack,
             inverseUpperSlack: &s.inverseUpperSlack, hInverse: &s.hInverse, r1: &r1)
     }
 

@@ -8,12 +8,10 @@ struct IPMProblem {
     let boundCount: Int
     let bNorm: Double
     let cNorm: Double
-    /// The bounds with infinities replaced by 0 (masked out wherever used).
-    let finiteLower: [Double]
-    let finiteUpper: [Double]
     let hasQuadratic: Bool
-    /// `q + primal regularization (+ free-variable regularization)`, per column.
-    let baseDiagonal: [Double]
+    /// Added to `q` on every diagonal of `H`, and also on free variables' (from settings).
+    let primalRegularization: Double
+    let freeVariableRegularization: Double
     let kernels: BoundedKernels
 
     init(_ form: StandardForm, settings: SolverSettings) {
@@ -23,14 +21,9 @@ struct IPMProblem {
         boundCount = hasLower.filter { $0 }.count + hasUpper.filter { $0 }.count
         bNorm = infinityNorm(form.b)
         cNorm = infinityNorm(form.c)
-        finiteLower = form.lower.map { $0.isFinite ? $0 : 0 }
-        finiteUpper = form.upper.map { $0.isFinite ? $0 : 0 }
         hasQuadratic = form.q.contains { $0 != 0 }
-        let free = (0..<form.n).map { !form.lower[$0].isFinite && !form.upper[$0].isFinite }
-        baseDiagonal = (0..<form.n).map { j in
-            form.q[j] + settings.primalRegularization
-                + (free[j] ? settings.freeVariableRegularization : 0)
-        }
+        primalRegularization = settings.primalRegularization
+        freeVariableRegularization = settings.freeVariableRegularization
         kernels = BoundedKernels(count: form.n, threads: settings.threads)
     }
 
@@ -70,8 +63,9 @@ struct IPMProblem {
     ) {
         let f = form
         let sums = kernels.stepAndDualResidual(
-            step, transposed: f.a.byColumn, y: y, c: f.c, q: f.q, finiteLower: finiteLower,
-            finiteUpper: finiteUpper, x: &x, zl: &zl, zu: &zu, rd: &m.dualResidual)
+            step, transposed: f.a.byColumn, y: y, c: f.c, q: f.q, lower: f.lower,
+            upper: f.upper, hasLower: hasLower, hasUpper: hasUpper, x: &x, zl: &zl, zu: &zu,
+            rd: &m.dualResidual)
         let primalNorm = f.a.byRow.residual(f.b, x, into: &m.primalResidual)
         m.primalObjective = sums.linear + 0.5 * sums.quadratic
         m.linearObjective = sums.linear

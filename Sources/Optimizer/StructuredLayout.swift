@@ -109,8 +109,8 @@ struct StructuredLayout {
         }
 
         var entryStart = [0]
-        var entryRow: [Int] = []
-        var entryCoupling: [Int] = []
+        var entryRow: [Int32] = []
+        var entryCoupling: [Int32] = []
         for b in 0..<blockCount {
             var entryOf: [Int: Int] = [:]
             var pending: [(p: Int, k: Int, terms: [(Int, Double)])] = []
@@ -149,8 +149,8 @@ struct StructuredLayout {
             pending.sort { ($0.p, $0.k) < ($1.p, $1.k) }
             for entry in pending {
                 for (j, c) in entry.terms { entryTerms.append(entryRow.count, j, c) }
-                entryRow.append(entry.p - blockStart[b])
-                entryCoupling.append(entry.k)
+                entryRow.append(Int32(entry.p - blockStart[b]))
+                entryCoupling.append(Int32(entry.k))
             }
             entryStart.append(entryRow.count)
             diagonalStart.append(diagonalTerms.target.count)
@@ -159,7 +159,7 @@ struct StructuredLayout {
         }
         coupling = BlockCoupling(
             couplingCount: m0, entryStart: entryStart.compacted(),
-            localRow: entryRow.compacted(), couplingRow: entryCoupling.compacted(),
+            localRowIndex: entryRow.compacted(), couplingRowIndex: entryCoupling.compacted(),
             blockWeight: Array(repeating: 1, count: blockCount))
         for j in 0..<form.n where form.columnBlock[j] < 0 {
             var couplingRows: [(Int, Double)] = []
