@@ -5,9 +5,10 @@ extension CompressedRows {
     /// a vector while they work on element `i` of other vectors (valid inside
     /// `withRows` only).
     public struct Rows {
-        let start: UnsafePointer<Int>
-        let index: UnsafePointer<Int32>
-        let value: UnsafePointer<Double>
+        // Usable from inlinable code, so that other modules' loops over entries inline.
+        @usableFromInline let start: UnsafePointer<Int>
+        @usableFromInline let index: UnsafePointer<Int32>
+        @usableFromInline let value: UnsafePointer<Double>
 
         /// Row `i` times `x`, summed in the stored order (as `multiply` does).
         @inline(__always)
@@ -15,6 +16,12 @@ extension CompressedRows {
             var sum = 0.0
             for k in start[i]..<start[i + 1] { sum += value[k] * x[Int(index[k])] }
             return sum
+        }
+
+        /// Calls `body(column, value)` for each entry of row `i`, in the stored order.
+        @inlinable
+        public func forEachEntry(_ i: Int, _ body: (Int, Double) -> Void) {
+            for k in start[i]..<start[i + 1] { body(Int(index[k]), value[k]) }
         }
     }
 
