@@ -121,12 +121,17 @@ struct StructuredLayout {
         var entryStart = [0]
         var entryRow: [Int32] = []
         var entryCoupling: [Int32] = []
+        // Buffers reused for every column and block (a fleet has millions of columns).
+        var blockRows: [(Int, Double)] = []
+        var couplingRows: [(Int, Double)] = []
+        var pending: [(p: Int, k: Int, j: Int, c: Double)] = []
+        // The block row each coupling row meets in the current block, or -1.
+        var rowOfCoupling = Array(repeating: -1, count: m0)
         for b in 0..<blockCount {
-            var entryOf: [Int: Int] = [:]
-            var pending: [(p: Int, k: Int, terms: [(Int, Double)])] = []
+            pending.removeAll(keepingCapacity: true)
             for j in columnsOfBlock[b] {
-                var blockRows: [(Int, Double)] = []
-                var couplingRows: [(Int, Double)] = []
+                blockRows.removeAll(keepingCapacity: true)
+                couplingRows.removeAll(keepingCapacity: true)
                 for e in columnStart[j]..<columnStart[j + 1] {
                     let r = Int(rowIndex[e])
                     let v = columnValue[e]
@@ -136,7 +141,7 @@ struct StructuredLayout {
                         couplingRows.append((local[r], v))
                     }
                 }
-                blockRows.sort { $0.0 < $1.0 }
+                if blockRows.count > 1 { blockRows.sort { $0.0 < $1.0 } }
                 try checkTridiagonal(blockRows, block: b)
                 addCouplingPairs(j, couplingRows, m0)
                 if couplingRows.isEmpty || blockRows.isEmpty { continue }
@@ -145,22 +150,22 @@ struct StructuredLayout {
                 }
                 let (p, ap) = blockRows[0]
                 for (k, bk) in couplingRows {
-                    if let e = entryOf[k] {
-                        guard pending[e].p == p else {
-                            throw Unsupported.couplingSpansBlockRows(block: b)
-                        }
-                        pending[e].terms.append((j, ap * bk))
-                    } else {
-                        entryOf[k] = pending.count
-                        pending.append((p, k, [(j, ap * bk)]))
+                    guard rowOfCoupling[k] < 0 || rowOfCoupling[k] == p else {
+                        throw Unsupported.couplingSpansBlockRows(block: b)
                     }
+                    rowOfCoupling[k] = p
+                    pending.append((p, k, j, ap * bk))
                 }
             }
-            pending.sort { ($0.p, $0.k) < ($1.p, $1.k) }
-            for entry in pending {
-                for (j, c) in entry.terms { entryTerms.append(entryRow.count, j, c) }
-                entryRow.append(Int32(entry.p - blockStart[b]))
-                entryCoupling.append(Int32(entry.k))
+            // Entries in (block row, coupling row) order, each entry's terms by column.
+            pending.sort { ($0.p, $0.k, $0.j) < ($1.p, $1.k, $1.j) }
+            for (index, term) in pending.enumerated() {
+                if index == 0 || pending[index - 1].k != term.k || pending[index - 1].p != term.p {
+                    entryRow.append(Int32(term.p - blockStart[b]))
+                    entryCoupling.append(Int32(term.k))
+                    rowOfCoupling[term.k] = -1
+                }
+                entryTerms.append(entryRow.count - 1, term.j, term.c)
             }
             entryStart.append(entryRow.count)
             entryTermStart.append(entryTerms.target.count)
