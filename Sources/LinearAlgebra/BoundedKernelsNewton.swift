@@ -150,8 +150,14 @@ extension BoundedKernels {
                 dzl[j] = lower
                 dzu[j] = upper
                 primalRate = max(primalRate, max(-step * il[j], step * iu[j]))
-                dualRate = max(dualRate, zl[j] > 0 ? -lower / zl[j] : 0)
-                dualRate = max(dualRate, zu[j] > 0 ? -upper / zu[j] : 0)
+                // Divide only when the ratio beats the largest so far (rarely, after
+                // the first elements): a division costs as much as the rest of the loop.
+                if zl[j] > 0 && -lower > dualRate * zl[j] {
+                    dualRate = max(dualRate, -lower / zl[j])
+                }
+                if zu[j] > 0 && -upper > dualRate * zu[j] {
+                    dualRate = max(dualRate, -upper / zu[j])
+                }
                 slope += step * (zl[j] - zu[j])
                 curvature += step * (lower - upper)
                 poison += (step + lower + upper) * 0
