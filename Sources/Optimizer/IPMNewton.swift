@@ -28,9 +28,9 @@ struct IPMScratch {
 
     init(n: Int, m: Int) {
         r1 = Array(repeating: 0, count: n)
-        // The refinement buffers grow on first use (multiply resizes them).
+        // The refinement buffers are made on first use (with refinement only).
         columnTemp = []
-        rhs = Array(repeating: 0, count: m)
+        rhs = []
         rowTemp = []
     }
 }
@@ -76,7 +76,7 @@ extension IPMProblem {
         kkt: inout any NormalEquationsSolver, refinementSteps: Int, scratch w: inout IPMScratch
     ) throws -> BoundedKernels.Recovered {
         form.a.byRow.subtractScaledProduct(
-            from: primalResidual, scale: s.hInverse, w.r1, into: &w.rhs)
+            from: primalResidual, scale: s.hInverse, w.r1, into: &d.dy)
         try solveRefined(&d.dy, s.hInverse, regularization, &kkt, refinementSteps, &w)
         return kernels.recover(
             transposed: form.a.byColumn, dy: d.dy, hInverse: s.hInverse, r1: w.r1, zl: p.zl,
@@ -120,8 +120,8 @@ extension IPMProblem {
             inverseUpperSlack: s.inverseUpperSlack, hInverse: s.hInverse, r1: &w.r1,
             scaled: &d.dx)
         // `H^-1 r1` goes through `d.dx`, which is free until it receives `A'dy`.
-        form.a.byRow.multiply(d.dx, into: &w.rhs)
-        for i in 0..<form.m { w.rhs[i] = primalResidual[i] - w.rhs[i] }
+        form.a.byRow.multiply(d.dx, into: &d.dy)
+        for i in 0..<form.m { d.dy[i] = primalResidual[i] - d.dy[i] }
         try solveRefined(&d.dy, s.hInverse, regularization, &kkt, refinementSteps, &w)
 
         form.a.byColumn.multiply(d.dy, into: &d.dx)
@@ -131,12 +131,13 @@ extension IPMProblem {
             dx: &d.dx, dzl: &d.dzl, dzu: &d.dzu)
     }
 
-    /// Solves the normal equations for `w.rhs`, then corrects with their own residual.
+    /// Solves the normal equations for the right-hand side in `dy`, in place, then
+    /// corrects with their own residual (keeping the right-hand side in `w.rhs` only then).
     private func solveRefined(
         _ dy: inout [Double], _ hInverse: [Double], _ regularization: Double,
         _ kkt: inout any NormalEquationsSolver, _ steps: Int, _ w: inout IPMScratch
     ) throws {
-        for i in 0..<form.m { dy[i] = w.rhs[i] }
+        if steps > 0 { w.rhs = dy }
         try kkt.solve(&dy)
         for _ in 0..<steps {
             form.a.byColumn.multiply(dy, into: &w.columnTemp)
