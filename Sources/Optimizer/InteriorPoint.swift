@@ -26,6 +26,13 @@ struct InteriorPoint {
     /// (`NormalEquationsSolver.factor`): about 50 times the unit roundoff, above the error
     /// of a pivot that cancels entries of its own row's size, so it stays positive.
     let relativeRegularization = 1e-14
+    /// The largest centering weight sigma that Mehrotra's rule may choose. When the
+    /// predictor is blocked early, the rule asks for sigma near 1, a step that only
+    /// centers; capped, the step still lowers the complementarity. Chosen by experiment
+    /// on the seeded dispatch instances (seeds 1 to 3, 100 to 10,000 assets): 0.3 took
+    /// 8 to 10% fewer iterations at 10,000 assets and as many or fewer at 100 and 1,000;
+    /// 0.25 and 0.4 did almost as well, 0.1 worse than no cap.
+    let maxCentering = 0.3
 
     // Buffers reused by every iteration.
     var scaling: IPMScaling
@@ -106,7 +113,7 @@ struct InteriorPoint {
 
         // Centering from the predicted complementarity, Mehrotra's cubic rule.
         let muAffine = p.muAfter(predicted, measures, predicted.primal, predicted.dual)
-        let sigma = measures.mu > 0 ? pow(muAffine / measures.mu, 3) : 0
+        let sigma = measures.mu > 0 ? min(pow(muAffine / measures.mu, 3), maxCentering) : 0
         let target = sigma * measures.mu
 
         // Corrector: centering plus the second-order term of the predictor, which the
