@@ -1,12 +1,13 @@
 /// Elementwise kernels of a primal-dual interior-point method on variables
 /// with bounds `l <= x <= u`, run over fixed chunks on `threads` threads.
 ///
-/// Conventions: `hasLower[j]` is true when `l_j` is finite, and
-/// `finiteLower[j]` is `l_j` or 0 (likewise for upper bounds); bound duals of
-/// missing bounds are 0. The kernels in this file take explicit complementarity
+/// Conventions: `hasLower[j]` is true when `l_j` is finite (likewise for upper
+/// bounds); missing bounds count as 0 wherever a bound enters a sum, and their
+/// bound duals are 0. The kernels in this file take explicit complementarity
 /// targets `rl`, `ru` (centrality correctors); the main iteration uses the fused
-/// kernels of `BoundedKernelsNewton.swift`, which form their targets themselves. Chunks depend only on the length, so sums are added in
-/// the same order for any thread count and results are reproducible.
+/// kernels of `BoundedKernelsNewton.swift`, which form their targets themselves.
+/// Chunks depend only on the length, so sums are added in the same order for any
+/// thread count and results are reproducible.
 public struct BoundedKernels: Sendable {
     public let count: Int
     public let threads: Int
