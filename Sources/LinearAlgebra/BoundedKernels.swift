@@ -1,10 +1,13 @@
 /// Elementwise kernels of a primal-dual interior-point method on variables
 /// with bounds `l <= x <= u`, run over fixed chunks on `threads` threads.
 ///
-/// Conventions: `lowerMask[j]` is 1 when `l_j` is finite, else 0, and
-/// `finiteLower[j]` is `l_j` or 0 (likewise for upper bounds); bound duals of
-/// missing bounds are 0. Chunks depend only on the length, so sums are added in
-/// the same order for any thread count and results are reproducible.
+/// Conventions: `hasLower[j]` is true when `l_j` is finite (likewise for upper
+/// bounds); missing bounds count as 0 wherever a bound enters a sum, and their
+/// bound duals are 0. The kernels in this file take explicit complementarity
+/// targets `rl`, `ru` (centrality correctors); the main iteration uses the fused
+/// kernels of `BoundedKernelsNewton.swift`, which form their targets themselves.
+/// Chunks depend only on the length, so sums are added in the same order for any
+/// thread count and results are reproducible.
 public struct BoundedKernels: Sendable {
     public let count: Int
     public let threads: Int
@@ -18,36 +21,6 @@ public struct BoundedKernels: Sendable {
         self.count = count
         self.threads = threads
         chunks = fixedChunks(count: count, chunkCount: max(1, count / Self.chunkLength))
-    }
-
-    /// `il = mask/(x - l)`, `iu = mask/(u - x)`, `h = 1/(base + zl il + zu iu)`.
-    public func scaling(
-        x: [Double], zl: [Double], zu: [Double], finiteLower: [Double], finiteUpper: [Double],
-        lowerMask: [Double], upperMask: [Double], baseDiagonal: [Double],
-        inverseLowerSlack il: inout [Double], inverseUpperSlack iu: inout [Double],
-        hInverse h: inout [Double]
-    ) {
-        scalingKernel(
-            x, zl, zu, finiteLower, finiteUpper, lowerMask, upperMask, baseDiagonal,
-            &il, &iu, &h)
-    }
-
-    private func scalingKernel(
-        _ x: UnsafePointer<Double>, _ zl: UnsafePointer<Double>, _ zu: UnsafePointer<Double>,
-        _ fl: UnsafePointer<Double>, _ fu: UnsafePointer<Double>, _ ml: UnsafePointer<Double>,
-        _ mu: UnsafePointer<Double>, _ base: UnsafePointer<Double>,
-        _ il: UnsafeMutablePointer<Double>, _ iu: UnsafeMutablePointer<Double>,
-        _ h: UnsafeMutablePointer<Double>
-    ) {
-        runChunks(chunks, threads: threads) { _, range in
-            for j in range {
-                let l = ml[j] / (x[j] - fl[j] + (1 - ml[j]))
-                let u = mu[j] / (fu[j] - x[j] + (1 - mu[j]))
-                il[j] = l
-                iu[j] = u
-                h[j] = 1 / (base[j] + zl[j] * l + zu[j] * u)
-            }
-        }
     }
 
     /// `r1 = -rd + rl il - ru iu` and `scaled = h r1`.

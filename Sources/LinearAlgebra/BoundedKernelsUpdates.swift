@@ -1,97 +1,91 @@
-/// The remaining kernels: complementarity sums, corrector targets and the step.
+/// The step and the residuals and sums at the new point, in one pass.
 extension BoundedKernels {
-    /// `sum (x + ap dx - l)(zl + ad dzl) + (u - x - ap dx)(zu + ad dzu)`.
-    public func complementarity(
-        x: [Double], dx: [Double], zl: [Double], dzl: [Double], zu: [Double], dzu: [Double],
-        finiteLower: [Double], finiteUpper: [Double], primalStep ap: Double, dualStep ad: Double
-    ) -> Double {
-        var partial = Array(repeating: 0.0, count: chunks.count)
-        complementarityKernel(x, dx, zl, dzl, zu, dzu, finiteLower, finiteUpper, ap, ad, &partial)
-        return partial.reduce(0, +)
-    }
+    /// A step to take: `x += primal dx`, `zl += dual dzl`, `zu += dual dzu`.
+    public struct Step {
+        public var dx: [Double]
+        public var dzl: [Double]
+        public var dzu: [Double]
+        public var primal: Double
+        public var dual: Double
 
-    private func complementarityKernel(
-        _ x: UnsafePointer<Double>, _ dx: UnsafePointer<Double>, _ zl: UnsafePointer<Double>,
-        _ dzl: UnsafePointer<Double>, _ zu: UnsafePointer<Double>, _ dzu: UnsafePointer<Double>,
-        _ fl: UnsafePointer<Double>, _ fu: UnsafePointer<Double>, _ ap: Double, _ ad: Double,
-        _ partial: UnsafeMutablePointer<Double>
-    ) {
-        runChunks(chunks, threads: threads) { c, range in
-            var total = 0.0
-            for j in range {
-                let v = x[j] + ap * dx[j]
-                total += (v - fl[j]) * (zl[j] + ad * dzl[j]) + (fu[j] - v) * (zu[j] + ad * dzu[j])
-            }
-            partial[c] = total
+        public init(dx: [Double], dzl: [Double], dzu: [Double], primal: Double, dual: Double) {
+            self.dx = dx
+            self.dzl = dzl
+            self.dzu = dzu
+            self.primal = primal
+            self.dual = dual
         }
     }
 
-    /// Predictor targets: `rl = -(x - l) zl`, `ru = -(u - x) zu`.
-    public func predictorTargets(
-        x: [Double], zl: [Double], zu: [Double], finiteLower: [Double], finiteUpper: [Double],
-        rl: inout [Double], ru: inout [Double]
-    ) {
-        predictorKernel(x, zl, zu, finiteLower, finiteUpper, &rl, &ru)
-    }
-
-    private func predictorKernel(
-        _ x: UnsafePointer<Double>, _ zl: UnsafePointer<Double>, _ zu: UnsafePointer<Double>,
-        _ fl: UnsafePointer<Double>, _ fu: UnsafePointer<Double>,
-        _ rl: UnsafeMutablePointer<Double>, _ ru: UnsafeMutablePointer<Double>
-    ) {
-        runChunks(chunks, threads: threads) { _, range in
-            for j in range {
-                rl[j] = -(x[j] - fl[j]) * zl[j]
-                ru[j] = -(fu[j] - x[j]) * zu[j]
-            }
+    /// Takes `step` (when given), then writes `rd = c + Qx - A'y - zl + zu` at the
+    /// new point (`A'` is `transposed`, each column's product summed where it is used)
+    /// and returns the objective sums there.
+    public func stepAndDualResidual(
+        _ step: Step?, transposed: CompressedRows, y: [Double], c: [Double], q: [Double],
+        lower: [Double], upper: [Double], hasLower: [Bool], hasUpper: [Bool],
+        x: inout [Double], zl: inout [Double], zu: inout [Double], rd: inout [Double]
+    ) -> ObjectiveSums {
+        precondition(
+            transposed.rows == count && y.count == transposed.columns,
+            "BoundedKernels.stepAndDualResidual: A' has \(transposed.rows) rows for \(count)")
+        if rd.count != count { rd = Array(repeating: 0, count: count) }
+        var partial = Array(repeating: ObjectiveSums(), count: chunks.count)
+        let none: [Double] = []
+        let direction = step ?? Step(dx: none, dzl: none, dzu: none, primal: 0, dual: 0)
+        transposed.withRows { a in
+            stepKernel(
+                step != nil, direction.dx, direction.dzl, direction.dzu, direction.primal,
+                direction.dual, a, y, c, q, lower, upper, hasLower, hasUpper, &x, &zl, &zu, &rd,
+                &partial)
         }
-    }
-
-    /// Corrector targets: `rl += ml (target - dx dzl)`, `ru += mu (target + dx dzu)`.
-    public func correctorTargets(
-        target: Double, dx: [Double], dzl: [Double], dzu: [Double], lowerMask: [Double],
-        upperMask: [Double], rl: inout [Double], ru: inout [Double]
-    ) {
-        correctorKernel(target, dx, dzl, dzu, lowerMask, upperMask, &rl, &ru)
-    }
-
-    private func correctorKernel(
-        _ t: Double, _ dx: UnsafePointer<Double>, _ dzl: UnsafePointer<Double>,
-        _ dzu: UnsafePointer<Double>, _ ml: UnsafePointer<Double>, _ mu: UnsafePointer<Double>,
-        _ rl: UnsafeMutablePointer<Double>, _ ru: UnsafeMutablePointer<Double>
-    ) {
-        runChunks(chunks, threads: threads) { _, range in
-            for j in range {
-                rl[j] += ml[j] * (t - dx[j] * dzl[j])
-                ru[j] += mu[j] * (t + dx[j] * dzu[j])
-            }
+        var sums = ObjectiveSums()
+        for p in partial {
+            sums.linear += p.linear
+            sums.quadratic += p.quadratic
+            sums.boundTerms += p.boundTerms
+            sums.complementarity += p.complementarity
+            sums.dualResidualNorm = max(sums.dualResidualNorm, p.dualResidualNorm)
         }
-    }
-
-    /// `x += ap dx`, `zl += ad dzl`, `zu += ad dzu`.
-    public func step(
-        x: inout [Double], zl: inout [Double], zu: inout [Double], dx: [Double], dzl: [Double],
-        dzu: [Double], primalStep: Double, dualStep: Double
-    ) {
-        stepKernel(&x, &zl, &zu, dx, dzl, dzu, primalStep, dualStep)
+        return sums
     }
 
     private func stepKernel(
+        _ stepping: Bool, _ dx: UnsafePointer<Double>, _ dzl: UnsafePointer<Double>,
+        _ dzu: UnsafePointer<Double>, _ ap: Double, _ ad: Double, _ a: CompressedRows.Rows,
+        _ y: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ q: UnsafePointer<Double>,
+        _ lower: UnsafePointer<Double>, _ upper: UnsafePointer<Double>,
+        _ hl: UnsafePointer<Bool>, _ hu: UnsafePointer<Bool>,
         _ x: UnsafeMutablePointer<Double>, _ zl: UnsafeMutablePointer<Double>,
-        _ zu: UnsafeMutablePointer<Double>, _ dx: UnsafePointer<Double>,
-        _ dzl: UnsafePointer<Double>, _ dzu: UnsafePointer<Double>, _ ap: Double, _ ad: Double
+        _ zu: UnsafeMutablePointer<Double>, _ rd: UnsafeMutablePointer<Double>,
+        _ out: UnsafeMutablePointer<ObjectiveSums>
     ) {
-        runChunks(chunks, threads: threads) { _, range in
+        runChunks(chunks, threads: threads) { k, range in
+            var s = ObjectiveSums()
             for j in range {
-                x[j] += ap * dx[j]
-                zl[j] += ad * dzl[j]
-                zu[j] += ad * dzu[j]
+                if stepping {
+                    x[j] += ap * dx[j]
+                    zl[j] += ad * dzl[j]
+                    zu[j] += ad * dzu[j]
+                }
+                let xj = x[j]
+                // Missing bounds count as 0 (their duals are 0); selects, not masks.
+                let fl = hl[j] ? lower[j] : 0
+                let fu = hu[j] ? upper[j] : 0
+                let qx = q[j] * xj
+                let r = c[j] + qx - a.dot(j, y) - zl[j] + zu[j]
+                rd[j] = r
+                s.dualResidualNorm = max(s.dualResidualNorm, abs(r))
+                s.linear += c[j] * xj
+                s.quadratic += qx * xj
+                s.boundTerms += fl * zl[j] - fu * zu[j]
+                s.complementarity += (xj - fl) * zl[j] + (fu - xj) * zu[j]
             }
+            out[k] = s
         }
     }
 }
 
-/// Sums over the columns that `BoundedKernels.dualResidual` returns.
+/// Sums over the columns that `BoundedKernels.stepAndDualResidual` returns.
 public struct ObjectiveSums: Sendable {
     /// `c'x`.
     public var linear = 0.0
@@ -101,49 +95,6 @@ public struct ObjectiveSums: Sendable {
     public var boundTerms = 0.0
     /// `sum (x - l) zl + (u - x) zu`.
     public var complementarity = 0.0
-}
-
-extension BoundedKernels {
-    /// On entry `rd` holds `A'y`; on exit `rd = c + Qx - A'y - zl + zu`.
-    public func dualResidual(
-        c: [Double], q: [Double], x: [Double], zl: [Double], zu: [Double],
-        finiteLower: [Double], finiteUpper: [Double], rd: inout [Double]
-    ) -> ObjectiveSums {
-        var partial = Array(repeating: 0.0, count: 4 * chunks.count)
-        residualKernel(c, q, x, zl, zu, finiteLower, finiteUpper, &rd, &partial)
-        var sums = ObjectiveSums()
-        for k in 0..<chunks.count {
-            sums.linear += partial[4 * k]
-            sums.quadratic += partial[4 * k + 1]
-            sums.boundTerms += partial[4 * k + 2]
-            sums.complementarity += partial[4 * k + 3]
-        }
-        return sums
-    }
-
-    private func residualKernel(
-        _ c: UnsafePointer<Double>, _ q: UnsafePointer<Double>, _ x: UnsafePointer<Double>,
-        _ zl: UnsafePointer<Double>, _ zu: UnsafePointer<Double>, _ fl: UnsafePointer<Double>,
-        _ fu: UnsafePointer<Double>, _ rd: UnsafeMutablePointer<Double>,
-        _ partial: UnsafeMutablePointer<Double>
-    ) {
-        runChunks(chunks, threads: threads) { k, range in
-            var linear = 0.0
-            var quadratic = 0.0
-            var bounds = 0.0
-            var complementarity = 0.0
-            for j in range {
-                let qx = q[j] * x[j]
-                rd[j] = c[j] + qx - rd[j] - zl[j] + zu[j]
-                linear += c[j] * x[j]
-                quadratic += qx * x[j]
-                bounds += fl[j] * zl[j] - fu[j] * zu[j]
-                complementarity += (x[j] - fl[j]) * zl[j] + (fu[j] - x[j]) * zu[j]
-            }
-            partial[4 * k] = linear
-            partial[4 * k + 1] = quadratic
-            partial[4 * k + 2] = bounds
-            partial[4 * k + 3] = complementarity
-        }
-    }
+    /// `max |rd_j|`.
+    public var dualResidualNorm = 0.0
 }

@@ -14,6 +14,8 @@ public struct TridiagonalBatch: Sendable {
     public var offDiagonal: [Double]
     /// Threads used by the batch operations (1 = serial).
     public var threads: Int
+    /// Per-chunk partial Schur complements of `factorAndEliminate`, kept between calls.
+    var schurPartials: [Double] = []
 
     public init(blockStart: [Int], threads: Int = 1) {
         precondition(blockStart.first == 0, "TridiagonalBatch: blockStart should begin at 0")

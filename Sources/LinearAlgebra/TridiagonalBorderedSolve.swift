@@ -27,7 +27,7 @@ extension TridiagonalBatch {
         let starts = blockStart
         let shape = coupling.withoutValues
         var partial = Array(repeating: 0.0, count: chunkList.count * m0)
-        var failures = Array(repeating: Int32(0), count: blockCount)
+        var failures = Array(repeating: ChunkFailure(), count: chunkList.count)
 
         // r_0 - C' inv(M) r_B, with inv(M) r_B formed block by block in scratch.
         withFactors(&rhs, coupling, &failures) { d, e, x, v, fail in
@@ -41,12 +41,13 @@ extension TridiagonalBatch {
                             let n = starts[b + 1] - first
                             if n == 0 { continue }
                             for i in 0..<n { tp[i] = x[first + i] }
-                            fail[b] = LAPACKE_dpttrs_work(
+                            let info = LAPACKE_dpttrs_work(
                                 LAPACK_COL_MAJOR, Int32(n), 1, d + first, e + first,
                                 tp.baseAddress!, Int32(n))
+                            if info != 0 { fail[index].note(block: b, info: info) }
                             let w = shape.blockWeight[b]
                             for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
-                                own[shape.couplingRow[k]] += w * v[k] * tp[shape.localRow[k]]
+                                own[Int(shape.couplingRow[k])] += w * v[k] * tp[Int(shape.localRow[k])]
                             }
                         }
                     }
@@ -62,32 +63,30 @@ extension TridiagonalBatch {
 
         // x_B = inv(M) (r_B - C x_0), block by block in place.
         withFactors(&rhs, coupling, &failures) { d, e, x, v, fail in
-            runChunks(chunkList, threads: threads) { _, range in
+            runChunks(chunkList, threads: threads) { index, range in
                 for b in range {
                     let first = starts[b]
                     let n = starts[b + 1] - first
                     if n == 0 { continue }
                     for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
-                        x[first + shape.localRow[k]] -= v[k] * reduced[shape.couplingRow[k]]
+                        x[first + Int(shape.localRow[k])] -= v[k] * reduced[Int(shape.couplingRow[k])]
                     }
                     let info = LAPACKE_dpttrs_work(
                         LAPACK_COL_MAJOR, Int32(n), 1, d + first, e + first, x + first, Int32(n))
-                    if info != 0 { fail[b] = info }
+                    if info != 0 { fail[index].note(block: b, info: info) }
                 }
             }
         }
-        if let b = failures.firstIndex(where: { $0 != 0 }) {
-            try LinearAlgebraError.check(failures[b], routine: "dpttrs (block \(b))")
-        }
+        try ChunkFailure.check(failures, routine: "dpttrs")
     }
 
     /// Runs `body` with pointers to the factors, the right-hand side, the coupling
     /// values and the per-block failure codes.
     private func withFactors(
-        _ rhs: inout [Double], _ coupling: BlockCoupling, _ failures: inout [Int32],
+        _ rhs: inout [Double], _ coupling: BlockCoupling, _ failures: inout [ChunkFailure],
         _ body: (
             UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
-            UnsafePointer<Double>, UnsafeMutablePointer<Int32>
+            UnsafePointer<Double>, UnsafeMutablePointer<ChunkFailure>
         ) -> Void
     ) {
         diagonal.withUnsafeBufferPointer { d in

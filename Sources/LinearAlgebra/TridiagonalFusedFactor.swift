@@ -29,12 +29,19 @@ extension TridiagonalBatch {
         let starts = blockStart
         let (maxRows, maxEntries) = largestBlock(coupling)
         let shape = coupling.withoutValues
-        var partial = Array(repeating: 0.0, count: chunkList.count * m0 * m0)
-        var failures = Array(repeating: Int32(0), count: blockCount)
+        // The partial sums are kept between calls: freshly allocated, their megabytes
+        // would be page-faulted in at every iteration.
+        let partialCount = chunkList.count * m0 * m0
+        if schurPartials.count != partialCount {
+            schurPartials = Array(repeating: 0, count: partialCount)
+        } else {
+            schurPartials.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        var failures = Array(repeating: ChunkFailure(), count: chunkList.count)
         diagonal.withUnsafeMutableBufferPointer { d in
             offDiagonal.withUnsafeMutableBufferPointer { e in
                 coupling.value.withUnsafeMutableBufferPointer { v in
-                    partial.withUnsafeMutableBufferPointer { out in
+                    schurPartials.withUnsafeMutableBufferPointer { out in
                         failures.withUnsafeMutableBufferPointer { fail in
                             runChunks(chunkList, threads: threads) { index, range in
                                 var sigma = Array(repeating: 0.0, count: maxRows)
@@ -45,9 +52,12 @@ extension TridiagonalBatch {
                                     let first = starts[b]
                                     let n = Int32(starts[b + 1] - first)
                                     if n == 0 { continue }
-                                    fail[b] = LAPACKE_dpttrf_work(
+                                    let info = LAPACKE_dpttrf_work(
                                         n, d.baseAddress! + first, e.baseAddress! + first)
-                                    if fail[b] != 0 { continue }
+                                    if info != 0 {
+                                        fail[index].note(block: b, info: info)
+                                        continue
+                                    }
                                     Self.accumulateBlock(
                                         b, starts, shape, d.baseAddress!, e.baseAddress!,
                                         v.baseAddress!, into: u, stride: m0, sigma: &sigma, q: &q)
@@ -58,10 +68,8 @@ extension TridiagonalBatch {
                 }
             }
         }
-        if let b = failures.firstIndex(where: { $0 != 0 }) {
-            try LinearAlgebraError.check(failures[b], routine: "dpttrf (block \(b))")
-        }
-        return Self.combine(partial, chunks: chunkList.count, size: m0)
+        try ChunkFailure.check(failures, routine: "dpttrf")
+        return Self.combine(schurPartials, chunks: chunkList.count, size: m0)
     }
 
     /// The most rows and coupling entries of any block (scratch sizes).
@@ -90,5 +98,26 @@ extension TridiagonalBatch {
             }
         }
         return s
+    }
+}
+
+/// The first block of a chunk whose LAPACK call failed, so that failures need no
+/// array as long as the blocks; chunks are in block order, so the first chunk
+/// with a failure holds the first failing block.
+struct ChunkFailure {
+    var block = -1
+    var info: Int32 = 0
+
+    mutating func note(block b: Int, info i: Int32) {
+        if block < 0 || b < block {
+            block = b
+            info = i
+        }
+    }
+
+    static func check(_ failures: [ChunkFailure], routine: String) throws {
+        if let f = failures.first(where: { $0.block >= 0 }) {
+            try LinearAlgebraError.check(f.info, routine: "\(routine) (block \(f.block))")
+        }
     }
 }

@@ -37,24 +37,30 @@ extension TridiagonalBatch {
         q.withUnsafeMutableBufferPointer { qp in
             var alpha = count - 1
             while alpha >= 0 {
-                let p = coupling.localRow[e0 + alpha]
+                let p = Int(coupling.localRow[e0 + alpha])
+                var factor = 1.0
                 if alpha < count - 1 {
-                    var factor = 1.0
-                    for k in p..<coupling.localRow[e0 + alpha + 1] {
+                    for k in p..<Int(coupling.localRow[e0 + alpha + 1]) {
                         factor *= -e[first + k]
                     }
-                    for beta in (alpha + 1)..<count { qp[beta] *= factor }
                 }
                 let g = value[e0 + alpha]
                 qp[alpha] = g * sigma[p]
                 let scale = w * g
-                let column = u + coupling.couplingRow[e0 + alpha] * m0
+                let column = u + Int(coupling.couplingRow[e0 + alpha]) * m0
                 if contiguous {
-                    let target = column + coupling.couplingRow[e0 + alpha] - alpha
-                    for beta in alpha..<count { target[beta] += scale * qp[beta] }
+                    // The rescaling of q and its use in one sweep (q stays in registers).
+                    let target = column + Int(coupling.couplingRow[e0 + alpha]) - alpha
+                    target[alpha] += scale * qp[alpha]
+                    for beta in (alpha + 1)..<count {
+                        let v = qp[beta] * factor
+                        qp[beta] = v
+                        target[beta] += scale * v
+                    }
                 } else {
+                    for beta in (alpha + 1)..<count { qp[beta] *= factor }
                     for beta in alpha..<count {
-                        column[coupling.couplingRow[e0 + beta]] += scale * qp[beta]
+                        column[Int(coupling.couplingRow[e0 + beta])] += scale * qp[beta]
                     }
                 }
                 alpha -= 1

@@ -27,10 +27,12 @@ extension IPMProblem {
         }
         for j in 0..<form.n {
             let x = p.x[j] + trialP * base.dx[j]
-            let lowerProduct = (x - finiteLower[j]) * (p.zl[j] + trialD * base.dzl[j])
-            let upperProduct = (finiteUpper[j] - x) * (p.zu[j] + trialD * base.dzu[j])
-            b.rl[j] = lowerMask[j] * correction(lowerProduct)
-            b.ru[j] = upperMask[j] * correction(upperProduct)
+            let l = hasLower[j] ? form.lower[j] : 0
+            let u = hasUpper[j] ? form.upper[j] : 0
+            let lowerProduct = (x - l) * (p.zl[j] + trialD * base.dzl[j])
+            let upperProduct = (u - x) * (p.zu[j] + trialD * base.dzu[j])
+            b.rl[j] = hasLower[j] ? correction(lowerProduct) : 0
+            b.ru[j] = hasUpper[j] ? correction(upperProduct) : 0
         }
         _ = try direction(
             &b.extra, p, primalResidual: b.zeroRows, dualResidual: b.zeroColumns, rl: b.rl,

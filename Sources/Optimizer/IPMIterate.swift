@@ -26,8 +26,9 @@ struct IPMMeasures {
     var relativePrimal: Double
     var relativeDual: Double
     var relativeGap: Double
-    /// Average complementarity product.
+    /// Average complementarity product, and the sum it averages.
     var mu: Double
+    var complementarity = 0.0
     /// `c'x`, and the Farkas objective `b'y + l'zl - u'zu` of the duals.
     var linearObjective = 0.0
     var rayObjective = 0.0

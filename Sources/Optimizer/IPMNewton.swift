@@ -28,9 +28,9 @@ struct IPMScratch {
 
     init(n: Int, m: Int) {
         r1 = Array(repeating: 0, count: n)
-        // The refinement buffers grow on first use (multiply resizes them).
+        // The refinement buffers are made on first use (with refinement only).
         columnTemp = []
-        rhs = Array(repeating: 0, count: m)
+        rhs = []
         rowTemp = []
     }
 }
@@ -55,16 +55,59 @@ extension IPMDirection {
 }
 
 extension IPMProblem {
-    func updateScaling(_ s: inout IPMScaling, _ p: IPMIterate) {
-        kernels.scaling(
-            x: p.x, zl: p.zl, zu: p.zu, finiteLower: finiteLower, finiteUpper: finiteUpper,
-            lowerMask: lowerMask, upperMask: upperMask, baseDiagonal: baseDiagonal,
-            inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
-            hInverse: &s.hInverse)
+    /// The scaling at `p` and the predictor's `r1` (into `r1`), in one pass.
+    func scalingAndPredictor(
+        _ s: inout IPMScaling, _ p: IPMIterate, dualResidual: [Double], r1: inout [Double]
+    ) {
+        kernels.scalingAndPredictor(
+            x: p.x, zl: p.zl, zu: p.zu, lower: form.lower, upper: form.upper,
+            hasLower: hasLower, hasUpper: hasUpper, q: form.q,
+            regularization: primalRegularization,
+            freeRegularization: freeVariableRegularization, dualResidual: dualResidual, inverseLowerSlack: &s.inverseLowerSlack,
+            inverseUpperSlack: &s.inverseUpperSlack, hInverse: &s.hInverse, r1: &r1)
     }
 
-    /// Solves the Newton system for complementarity targets `rl`, `ru` into `d`;
-    /// returns the largest feasible primal and dual steps along it.
+    /// Solves the Newton system whose `r1` is in `w.r1` into `d`: the predictor's, or
+    /// the corrector's for `correctorTarget` (then `d` holds the predictor on entry).
+    /// Returns the largest feasible steps and the sums `muAfter` needs.
+    func newtonDirection(
+        _ d: inout IPMDirection, _ p: IPMIterate, primalResidual: [Double],
+        scaling s: IPMScaling, correctorTarget: Double?, regularization: Double,
+        kkt: inout any NormalEquationsSolver, refinementSteps: Int, scratch w: inout IPMScratch
+    ) throws -> BoundedKernels.Recovered {
+        form.a.byRow.subtractScaledProduct(
+            from: primalResidual, scale: s.hInverse, w.r1, into: &d.dy)
+        try solveRefined(&d.dy, s.hInverse, regularization, &kkt, refinementSteps, &w)
+        return kernels.recover(
+            transposed: form.a.byColumn, dy: d.dy, hInverse: s.hInverse, r1: w.r1, zl: p.zl,
+            zu: p.zu, hasLower: hasLower, hasUpper: hasUpper,
+            inverseLowerSlack: s.inverseLowerSlack, inverseUpperSlack: s.inverseUpperSlack,
+            correctorTarget: correctorTarget, dx: &d.dx, dzl: &d.dzl, dzu: &d.dzu)
+    }
+
+    /// Average complementarity after steps `ap`, `ad` along the predictor direction
+    /// that `recover` summarized in `r`.
+    func muAfter(
+        _ r: BoundedKernels.Recovered, _ m: IPMMeasures, _ ap: Double, _ ad: Double
+    ) -> Double {
+        if boundCount == 0 { return 0 }
+        let total = BoundedKernels.complementarityAfter(
+            r, current: m.complementarity, primalStep: ap, dualStep: ad)
+        return total / Double(boundCount)
+    }
+
+    /// Takes the step and measures the new point.
+    func step(
+        _ p: inout IPMIterate, _ d: IPMDirection, _ ap: Double, _ ad: Double,
+        measures: inout IPMMeasures
+    ) {
+        for i in 0..<form.m { p.y[i] += ad * d.dy[i] }
+        let step = BoundedKernels.Step(dx: d.dx, dzl: d.dzl, dzu: d.dzu, primal: ap, dual: ad)
+        stepAndMeasure(&p.x, &p.zl, &p.zu, y: p.y, step: step, into: &measures)
+    }
+
+    /// Solves the Newton system for explicit complementarity targets `rl`, `ru` into
+    /// `d` (centrality correctors); returns the largest feasible steps along it.
     @discardableResult
     func direction(
         _ d: inout IPMDirection, _ p: IPMIterate, primalResidual: [Double],
@@ -77,8 +120,8 @@ extension IPMProblem {
             inverseUpperSlack: s.inverseUpperSlack, hInverse: s.hInverse, r1: &w.r1,
             scaled: &d.dx)
         // `H^-1 r1` goes through `d.dx`, which is free until it receives `A'dy`.
-        form.a.byRow.multiply(d.dx, into: &w.rhs)
-        for i in 0..<form.m { w.rhs[i] = primalResidual[i] - w.rhs[i] }
+        form.a.byRow.multiply(d.dx, into: &d.dy)
+        for i in 0..<form.m { d.dy[i] = primalResidual[i] - d.dy[i] }
         try solveRefined(&d.dy, s.hInverse, regularization, &kkt, refinementSteps, &w)
 
         form.a.byColumn.multiply(d.dy, into: &d.dx)
@@ -88,12 +131,13 @@ extension IPMProblem {
             dx: &d.dx, dzl: &d.dzl, dzu: &d.dzu)
     }
 
-    /// Solves the normal equations for `w.rhs`, then corrects with their own residual.
+    /// Solves the normal equations for the right-hand side in `dy`, in place, then
+    /// corrects with their own residual (keeping the right-hand side in `w.rhs` only then).
     private func solveRefined(
         _ dy: inout [Double], _ hInverse: [Double], _ regularization: Double,
         _ kkt: inout any NormalEquationsSolver, _ steps: Int, _ w: inout IPMScratch
     ) throws {
-        for i in 0..<form.m { dy[i] = w.rhs[i] }
+        if steps > 0 { w.rhs = dy }
         try kkt.solve(&dy)
         for _ in 0..<steps {
             form.a.byColumn.multiply(dy, into: &w.columnTemp)
@@ -122,21 +166,5 @@ extension IPMProblem {
             dualRate = max(dualRate, zu > 0 ? -d.dzu[j] / zu : 0)
         }
         return (1 / primalRate, 1 / dualRate)
-    }
-
-    /// Average complementarity after steps `ap`, `ad` along `d`.
-    func muAfter(_ p: IPMIterate, _ d: IPMDirection, _ ap: Double, _ ad: Double) -> Double {
-        if boundCount == 0 { return 0 }
-        let total = kernels.complementarity(
-            x: p.x, dx: d.dx, zl: p.zl, dzl: d.dzl, zu: p.zu, dzu: d.dzu,
-            finiteLower: finiteLower, finiteUpper: finiteUpper, primalStep: ap, dualStep: ad)
-        return total / Double(boundCount)
-    }
-
-    func step(_ p: inout IPMIterate, _ d: IPMDirection, _ ap: Double, _ ad: Double) {
-        kernels.step(
-            x: &p.x, zl: &p.zl, zu: &p.zu, dx: d.dx, dzl: d.dzl, dzu: d.dzu, primalStep: ap,
-            dualStep: ad)
-        for i in 0..<form.m { p.y[i] += ad * d.dy[i] }
     }
 }

@@ -8,15 +8,10 @@ struct IPMProblem {
     let boundCount: Int
     let bNorm: Double
     let cNorm: Double
-    /// 1 where the bound is finite, else 0: lets the loops run without branches.
-    let lowerMask: [Double]
-    let upperMask: [Double]
-    /// The bounds with infinities replaced by 0 (masked out wherever used).
-    let finiteLower: [Double]
-    let finiteUpper: [Double]
     let hasQuadratic: Bool
-    /// `q + primal regularization (+ free-variable regularization)`, per column.
-    let baseDiagonal: [Double]
+    /// Added to `q` on every diagonal of `H`, and also on free variables' (from settings).
+    let primalRegularization: Double
+    let freeVariableRegularization: Double
     let kernels: BoundedKernels
 
     init(_ form: StandardForm, settings: SolverSettings) {
@@ -26,16 +21,9 @@ struct IPMProblem {
         boundCount = hasLower.filter { $0 }.count + hasUpper.filter { $0 }.count
         bNorm = infinityNorm(form.b)
         cNorm = infinityNorm(form.c)
-        lowerMask = hasLower.map { $0 ? 1 : 0 }
-        upperMask = hasUpper.map { $0 ? 1 : 0 }
-        finiteLower = form.lower.map { $0.isFinite ? $0 : 0 }
-        finiteUpper = form.upper.map { $0.isFinite ? $0 : 0 }
         hasQuadratic = form.q.contains { $0 != 0 }
-        let free = (0..<form.n).map { !form.lower[$0].isFinite && !form.upper[$0].isFinite }
-        baseDiagonal = (0..<form.n).map { j in
-            form.q[j] + settings.primalRegularization
-                + (free[j] ? settings.freeVariableRegularization : 0)
-        }
+        primalRegularization = settings.primalRegularization
+        freeVariableRegularization = settings.freeVariableRegularization
         kernels = BoundedKernels(count: form.n, threads: settings.threads)
     }
 
@@ -56,32 +44,37 @@ struct IPMProblem {
         return IPMIterate(x: x, y: Array(repeating: 0, count: form.m), zl: zl, zu: zu)
     }
 
-    func measures(_ p: IPMIterate) -> IPMMeasures {
+    /// Residuals, objectives and complementarity at `p` (`inout` only so that the
+    /// fused kernel can take the arrays without copying them; `p` is unchanged).
+    func measures(_ p: inout IPMIterate) -> IPMMeasures {
         var m = IPMMeasures(
             primalResidual: Array(repeating: 0, count: form.m),
             dualResidual: Array(repeating: 0, count: form.n), primalObjective: 0,
             dualObjective: 0, relativePrimal: 0, relativeDual: 0, relativeGap: 0, mu: 0)
-        measure(p, into: &m)
+        stepAndMeasure(&p.x, &p.zl, &p.zu, y: p.y, step: nil, into: &m)
         return m
     }
 
-    /// Residuals, objectives and complementarity at `p`, reusing `m`'s arrays.
-    func measure(_ p: IPMIterate, into m: inout IPMMeasures) {
+    /// Takes `step` (when given) and measures the new point: the step, the dual
+    /// residual and the objective sums go in one pass over the columns.
+    func stepAndMeasure(
+        _ x: inout [Double], _ zl: inout [Double], _ zu: inout [Double], y: [Double],
+        step: BoundedKernels.Step?, into m: inout IPMMeasures
+    ) {
         let f = form
-        f.a.byRow.multiply(p.x, into: &m.primalResidual)
-        for i in 0..<f.m { m.primalResidual[i] = f.b[i] - m.primalResidual[i] }
-        f.a.byColumn.multiply(p.y, into: &m.dualResidual)
-        let sums = kernels.dualResidual(
-            c: f.c, q: f.q, x: p.x, zl: p.zl, zu: p.zu, finiteLower: finiteLower,
-            finiteUpper: finiteUpper, rd: &m.dualResidual)
-        let complementarity = sums.complementarity
+        let sums = kernels.stepAndDualResidual(
+            step, transposed: f.a.byColumn, y: y, c: f.c, q: f.q, lower: f.lower,
+            upper: f.upper, hasLower: hasLower, hasUpper: hasUpper, x: &x, zl: &zl, zu: &zu,
+            rd: &m.dualResidual)
+        let primalNorm = f.a.byRow.residual(f.b, x, into: &m.primalResidual)
         m.primalObjective = sums.linear + 0.5 * sums.quadratic
         m.linearObjective = sums.linear
-        m.rayObjective = dot(f.b, p.y) + sums.boundTerms
+        m.rayObjective = dot(f.b, y) + sums.boundTerms
         m.dualObjective = m.rayObjective - 0.5 * sums.quadratic
-        m.relativePrimal = infinityNorm(m.primalResidual) / (1 + bNorm)
-        m.relativeDual = infinityNorm(m.dualResidual) / (1 + cNorm)
+        m.relativePrimal = primalNorm / (1 + bNorm)
+        m.relativeDual = sums.dualResidualNorm / (1 + cNorm)
         m.relativeGap = abs(m.primalObjective - m.dualObjective) / (1 + abs(m.primalObjective))
-        m.mu = boundCount > 0 ? complementarity / Double(boundCount) : 0
+        m.complementarity = sums.complementarity
+        m.mu = boundCount > 0 ? sums.complementarity / Double(boundCount) : 0
     }
 }

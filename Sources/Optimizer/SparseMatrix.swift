@@ -8,39 +8,43 @@ struct SparseMatrix: Sendable {
     let byRow: CompressedRows
     let byColumn: CompressedRows
 
-    /// Builds from (row, column, value) triplets with no duplicates.
-    init(rows: Int, columns: Int, triplets: [(Int, Int, Double)], threads: Int = 1) {
+    /// Rows with more entries than this are kept apart by column for products
+    /// (`CompressedRows.splittingLongRows`): past a few thousand entries a row's
+    /// entries no longer share cache lines of `x`. Chosen by experiment.
+    static let longRowLength = 4096
+
+    /// Builds from the matrix by row (no duplicates in a row); the column-wise copy
+    /// lists each column's entries in increasing row order.
+    init(
+        rows: Int, columns: Int, rowStart: [Int], columnIndex: [Int32], value: [Double],
+        threads: Int = 1
+    ) {
         self.rows = rows
         self.columns = columns
+        let entries = value.count
         var cs = Array(repeating: 0, count: columns + 1)
-        var rs = Array(repeating: 0, count: rows + 1)
-        for (i, j, _) in triplets {
-            cs[j + 1] += 1
-            rs[i + 1] += 1
-        }
+        for c in columnIndex { cs[Int(c) + 1] += 1 }
         for j in 0..<columns { cs[j + 1] += cs[j] }
-        for i in 0..<rows { rs[i + 1] += rs[i] }
-        var ri = Array(repeating: Int32(0), count: triplets.count)
-        var cv = Array(repeating: 0.0, count: triplets.count)
-        var ci = Array(repeating: Int32(0), count: triplets.count)
-        var rv = Array(repeating: 0.0, count: triplets.count)
-        var nextC = cs
-        var nextR = rs
-        for (i, j, v) in triplets {
-            ri[nextC[j]] = Int32(i)
-            cv[nextC[j]] = v
-            nextC[j] += 1
-            ci[nextR[i]] = Int32(j)
-            rv[nextR[i]] = v
-            nextR[i] += 1
+        var ri = Array(repeating: Int32(0), count: entries)
+        var cv = Array(repeating: 0.0, count: entries)
+        var next = cs
+        for i in 0..<rows {
+            for k in rowStart[i]..<rowStart[i + 1] {
+                let j = Int(columnIndex[k])
+                ri[next[j]] = Int32(i)
+                cv[next[j]] = value[k]
+                next[j] += 1
+            }
         }
         var r = CompressedRows(
-            rows: rows, columns: columns, rowStart: rs, columnIndex: ci, value: rv)
+            rows: rows, columns: columns, rowStart: rowStart, columnIndex: columnIndex,
+            value: value)
         var c = CompressedRows(
             rows: columns, columns: rows, rowStart: cs, columnIndex: ri, value: cv)
         r.threads = threads
         c.threads = threads
-        byRow = r
+        // Rows reaching many columns (coupling rows) are summed by column.
+        byRow = r.splittingLongRows(longerThan: Self.longRowLength)
         byColumn = c
     }
 

@@ -81,8 +81,15 @@ struct StandardForm: Sendable {
             columnBlock.append(Int32(model.variableBlock[j]))
         }
 
-        var triplets: [(Int, Int, Double)] = []
-        triplets.reserveCapacity(model.termVariable.count + ranged)
+        // The matrix is built by row directly (each row's terms in their first order,
+        // then its slack), numbering slack columns after the kept variables.
+        let slackColumn0 = columnVariable.count
+        var rowStart = [0]
+        var entryColumn: [Int32] = []
+        var entryValue: [Double] = []
+        rowStart.reserveCapacity(model.rowCount + 1)
+        entryColumn.reserveCapacity(model.termVariable.count + ranged)
+        entryValue.reserveCapacity(model.termVariable.count + ranged)
         var slackRows: [(row: Int, lower: Double, upper: Double, block: Int)] = []
         b = []
         rowBlock = []
@@ -111,7 +118,7 @@ struct StandardForm: Sendable {
                 }
                 merged[j] += model.termValue[k]
             }
-            let terms = order.filter { merged[$0] != 0 }
+            let termCount = order.reduce(0) { merged[$1] != 0 ? $0 + 1 : $0 }
             defer {
                 for j in order {
                     merged[j] = 0
@@ -120,7 +127,7 @@ struct StandardForm: Sendable {
             }
             let lo = model.rowLower[i]
             let up = model.rowUpper[i]
-            if terms.isEmpty {
+            if termCount == 0 {
                 let slack = tolerance * (1 + abs(fixedActivity))
                 if fixedActivity < lo - slack || fixedActivity > up + slack {
                     violatedEmptyRows.append(i)
@@ -131,25 +138,32 @@ struct StandardForm: Sendable {
             modelRowIndex[i] = Int32(r)
             rowModelRow.append(Int32(i))
             rowBlock.append(Int32(model.rowBlock[i]))
-            for j in terms { triplets.append((r, Int(variableColumn[j]), merged[j])) }
+            for j in order where merged[j] != 0 {
+                entryColumn.append(variableColumn[j])
+                entryValue.append(merged[j])
+            }
             if lo == up {
                 b.append(lo - fixedActivity)
             } else {
                 b.append(0)
+                entryColumn.append(Int32(slackColumn0 + slackRows.count))
+                entryValue.append(-1)
                 slackRows.append((r, lo - fixedActivity, up - fixedActivity, model.rowBlock[i]))
             }
+            rowStart.append(entryColumn.count)
         }
+        // Slack columns in the order the rows numbered them.
         for slack in slackRows {
-            let column = columnVariable.count
             columnVariable.append(-1)
             c.append(0)
             q.append(0)
             lower.append(slack.lower)
             upper.append(slack.upper)
             columnBlock.append(Int32(slack.block))
-            triplets.append((slack.row, column, -1))
         }
-        a = SparseMatrix(rows: b.count, columns: c.count, triplets: triplets, threads: threads)
+        a = SparseMatrix(
+            rows: b.count, columns: c.count, rowStart: rowStart, columnIndex: entryColumn,
+            value: entryValue, threads: threads)
         self.columnVariable = columnVariable
         self.variableColumn = variableColumn
         self.modelRowIndex = modelRowIndex

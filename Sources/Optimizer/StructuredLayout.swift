@@ -41,7 +41,16 @@ struct StructuredLayout {
             _ range: Range<Int>, _ h: UnsafePointer<Double>,
             into out: UnsafeMutablePointer<Double>
         ) {
-            for t in range { out[Int(target[t])] += coefficient[t] * h[Int(column[t])] }
+            precondition(range.clamped(to: 0..<target.count) == range, "Terms.add: bad range")
+            // Unchecked inside: the range is checked above, and the indices were
+            // checked against the form when the terms were built.
+            target.withUnsafeBufferPointer { t in
+                column.withUnsafeBufferPointer { j in
+                    coefficient.withUnsafeBufferPointer { c in
+                        for k in range { out[Int(t[k])] += c[k] * h[Int(j[k])] }
+                    }
+                }
+            }
         }
 
         mutating func compact() {
@@ -55,9 +64,15 @@ struct StructuredLayout {
     var blockRowOrder: [Int] = []
     var couplingRowOrder: [Int] = []
     var blockStart: [Int] = [0]
-    /// Terms of the tridiagonal diagonal and off-diagonal (target: stacked block row).
-    var diagonalTerms = Terms()
-    var offDiagonalTerms = Terms()
+    /// The columns of each block: block `b`'s are
+    /// `blockColumn[blockColumnStart[b]..<blockColumnStart[b + 1]]`, in increasing order.
+    /// The tridiagonal blocks are filled from these columns of `columns` (the form's
+    /// matrix by column), instead of from term lists that would repeat its entries.
+    var blockColumnStart = [0]
+    var blockColumn: [Int32] = []
+    var columns: CompressedRows
+    /// Stacked block row of each form row, -1 for coupling rows.
+    var stackedRow: [Int32] = []
     /// Terms of `B H^-1 B'` (target: `k1 + k2 * couplingCount`, lower triangle).
     var couplingTerms = Terms()
     /// Terms of each coupling entry `C_b[p, k]` (target: entry index).
@@ -67,12 +82,11 @@ struct StructuredLayout {
     /// True when the form's rows are already stacked: every block's rows in
     /// block order, then the coupling rows (as models built block by block are).
     var rowsAreStacked = false
-    /// Block `b`'s terms are `start[b]..<start[b + 1]` of each list.
-    var diagonalStart = [0]
-    var offDiagonalStart = [0]
+    /// Block `b`'s entry terms are `entryTermStart[b]..<entryTermStart[b + 1]`.
     var entryTermStart = [0]
 
     init(_ form: StandardForm, blockCount: Int) throws {
+        columns = form.a.byColumn
         let columnStart = form.a.columnStart
         let rowIndex = form.a.rowIndex
         let columnValue = form.a.columnValue
@@ -94,20 +108,30 @@ struct StructuredLayout {
             blockStart.append(blockRowOrder.count)
         }
         let m0 = couplingRowOrder.count
+        stackedRow = (0..<form.m).map { form.rowBlock[$0] >= 0 ? Int32(local[$0]) : -1 }
         var columnsOfBlock = Array(repeating: [Int](), count: blockCount)
         for j in 0..<form.n where form.columnBlock[j] >= 0 {
             columnsOfBlock[Int(form.columnBlock[j])].append(j)
         }
+        for list in columnsOfBlock {
+            blockColumn.append(contentsOf: list.lazy.map { Int32($0) })
+            blockColumnStart.append(blockColumn.count)
+        }
 
         var entryStart = [0]
-        var entryRow: [Int] = []
-        var entryCoupling: [Int] = []
+        var entryRow: [Int32] = []
+        var entryCoupling: [Int32] = []
+        // Buffers reused for every column and block (a fleet has millions of columns).
+        var blockRows: [(Int, Double)] = []
+        var couplingRows: [(Int, Double)] = []
+        var pending: [(p: Int, k: Int, j: Int, c: Double)] = []
+        // The block row each coupling row meets in the current block, or -1.
+        var rowOfCoupling = Array(repeating: -1, count: m0)
         for b in 0..<blockCount {
-            var entryOf: [Int: Int] = [:]
-            var pending: [(p: Int, k: Int, terms: [(Int, Double)])] = []
+            pending.removeAll(keepingCapacity: true)
             for j in columnsOfBlock[b] {
-                var blockRows: [(Int, Double)] = []
-                var couplingRows: [(Int, Double)] = []
+                blockRows.removeAll(keepingCapacity: true)
+                couplingRows.removeAll(keepingCapacity: true)
                 for e in columnStart[j]..<columnStart[j + 1] {
                     let r = Int(rowIndex[e])
                     let v = columnValue[e]
@@ -117,8 +141,8 @@ struct StructuredLayout {
                         couplingRows.append((local[r], v))
                     }
                 }
-                blockRows.sort { $0.0 < $1.0 }
-                try addBlockTerms(j, blockRows, block: b)
+                if blockRows.count > 1 { blockRows.sort { $0.0 < $1.0 } }
+                try checkTridiagonal(blockRows, block: b)
                 addCouplingPairs(j, couplingRows, m0)
                 if couplingRows.isEmpty || blockRows.isEmpty { continue }
                 guard blockRows.count == 1 else {
@@ -126,31 +150,29 @@ struct StructuredLayout {
                 }
                 let (p, ap) = blockRows[0]
                 for (k, bk) in couplingRows {
-                    if let e = entryOf[k] {
-                        guard pending[e].p == p else {
-                            throw Unsupported.couplingSpansBlockRows(block: b)
-                        }
-                        pending[e].terms.append((j, ap * bk))
-                    } else {
-                        entryOf[k] = pending.count
-                        pending.append((p, k, [(j, ap * bk)]))
+                    guard rowOfCoupling[k] < 0 || rowOfCoupling[k] == p else {
+                        throw Unsupported.couplingSpansBlockRows(block: b)
                     }
+                    rowOfCoupling[k] = p
+                    pending.append((p, k, j, ap * bk))
                 }
             }
-            pending.sort { ($0.p, $0.k) < ($1.p, $1.k) }
-            for entry in pending {
-                for (j, c) in entry.terms { entryTerms.append(entryRow.count, j, c) }
-                entryRow.append(entry.p - blockStart[b])
-                entryCoupling.append(entry.k)
+            // Entries in (block row, coupling row) order, each entry's terms by column.
+            pending.sort { ($0.p, $0.k, $0.j) < ($1.p, $1.k, $1.j) }
+            for (index, term) in pending.enumerated() {
+                if index == 0 || pending[index - 1].k != term.k || pending[index - 1].p != term.p {
+                    entryRow.append(Int32(term.p - blockStart[b]))
+                    entryCoupling.append(Int32(term.k))
+                    rowOfCoupling[term.k] = -1
+                }
+                entryTerms.append(entryRow.count - 1, term.j, term.c)
             }
             entryStart.append(entryRow.count)
-            diagonalStart.append(diagonalTerms.target.count)
-            offDiagonalStart.append(offDiagonalTerms.target.count)
             entryTermStart.append(entryTerms.target.count)
         }
         coupling = BlockCoupling(
             couplingCount: m0, entryStart: entryStart.compacted(),
-            localRow: entryRow.compacted(), couplingRow: entryCoupling.compacted(),
+            localRowIndex: entryRow.compacted(), couplingRowIndex: entryCoupling.compacted(),
             blockWeight: Array(repeating: 1, count: blockCount))
         for j in 0..<form.n where form.columnBlock[j] < 0 {
             var couplingRows: [(Int, Double)] = []
@@ -160,10 +182,9 @@ struct StructuredLayout {
             addCouplingPairs(j, couplingRows, m0)
         }
         // The lists were grown by appending; they live through the whole solve.
-        for terms in [\StructuredLayout.diagonalTerms, \.offDiagonalTerms, \.couplingTerms] {
-            self[keyPath: terms].compact()
-        }
+        couplingTerms.compact()
         entryTerms.compact()
+        blockColumn = blockColumn.compacted()
         blockRowOrder = blockRowOrder.compacted()
         couplingRowOrder = couplingRowOrder.compacted()
         blockStart = blockStart.compacted()
@@ -174,36 +195,11 @@ struct StructuredLayout {
             }
     }
 
-    /// Writes block `b`'s tridiagonal matrix (plus `regularization` on the
-    /// diagonal) and its coupling values for the scaling `h`; writes nothing else.
-    /// `relativeRegularization` raises each diagonal entry by that share of itself after
-    /// the terms are added (0 for none), keeping a pivot that cancels to roundoff positive.
-    func fill(
-        block b: Int, _ h: UnsafePointer<Double>, regularization: Double,
-        relativeRegularization: Double = 0,
-        diagonal d: UnsafeMutablePointer<Double>, offDiagonal e: UnsafeMutablePointer<Double>,
-        couplingValues v: UnsafeMutablePointer<Double>
-    ) {
-        for r in blockStart[b]..<blockStart[b + 1] {
-            d[r] = regularization
-            e[r] = 0
-        }
-        diagonalTerms.add(diagonalStart[b]..<diagonalStart[b + 1], h, into: d)
-        if relativeRegularization > 0 {
-            for r in blockStart[b]..<blockStart[b + 1] { d[r] *= 1 + relativeRegularization }
-        }
-        offDiagonalTerms.add(offDiagonalStart[b]..<offDiagonalStart[b + 1], h, into: e)
-        for k in coupling.entryStart[b]..<coupling.entryStart[b + 1] { v[k] = 0 }
-        entryTerms.add(entryTermStart[b]..<entryTermStart[b + 1], h, into: v)
-    }
-
-    private mutating func addBlockTerms(_ j: Int, _ rows: [(Int, Double)], block: Int) throws {
-        for (p, v) in rows { diagonalTerms.append(p, j, v * v) }
-        if rows.count < 2 { return }
-        guard rows.count == 2, rows[1].0 == rows[0].0 + 1 else {
+    /// Each variable may be in at most two block rows, and those consecutive.
+    private func checkTridiagonal(_ rows: [(Int, Double)], block: Int) throws {
+        guard rows.count < 2 || (rows.count == 2 && rows[1].0 == rows[0].0 + 1) else {
             throw Unsupported.notTridiagonal(block: block)
         }
-        offDiagonalTerms.append(rows[0].0, j, rows[0].1 * rows[1].1)
     }
 
     private mutating func addCouplingPairs(_ j: Int, _ rows: [(Int, Double)], _ m0: Int) {

@@ -44,20 +44,17 @@ struct StructuredNormalEquations: NormalEquationsSolver {
         let m0 = coupling.couplingCount
         if m0 == 0 { return }
         var s = DenseMatrix(rows: m0, columns: m0)
-        accumulate(layout.couplingTerms, hInverse, into: &s.storage)
+        hInverse.withUnsafeBufferPointer { h in
+            s.storage.withUnsafeMutableBufferPointer { out in
+                let terms = layout.couplingTerms
+                terms.add(0..<terms.target.count, h.baseAddress!, into: out.baseAddress!)
+            }
+        }
         s.symmetrizeFromLower()
         for k in 0..<m0 where relativeRegularization > 0 { s[k, k] *= 1 + relativeRegularization }
         for k in 0..<(m0 * m0) { s.storage[k] -= eliminated.storage[k] }
         for k in 0..<m0 { s[k, k] += regularization }
         schur = try CholeskyFactor(s)
-    }
-
-    private func accumulate(
-        _ terms: StructuredLayout.Terms, _ hInverse: [Double], into target: inout [Double]
-    ) {
-        for t in 0..<terms.target.count {
-            target[Int(terms.target[t])] += terms.coefficient[t] * hInverse[Int(terms.column[t])]
-        }
     }
 
     mutating func solve(_ r: inout [Double]) throws {
