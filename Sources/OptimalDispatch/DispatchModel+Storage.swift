@@ -70,11 +70,6 @@ extension DispatchModel {
         batteryPower.append(power)
     }
 
-    /// A charger: for each session in the window, charge and (V2G) discharge per step with
-    /// the vehicle's energy balance, and the departure target as a soft row whose shortfall
-    /// costs `unmetEVPenaltyPerKWh`. A departure after the window asks only for what full
-    /// power after the window could not still add (also when it leaves after the horizon, so
-    /// a plan never leaves to the future what the future could not deliver).
     /// Price of each kWh a battery ends a window below its initial energy: ten times the
     /// largest price or penalty of the plan, so that no use of the energy pays for it.
     var terminalShortfallPenaltyPerKWh: Double {
@@ -88,6 +83,11 @@ extension DispatchModel {
         return 10 * largest
     }
 
+    /// A charger: for each session in the window, charge and (V2G) discharge per step with
+    /// the vehicle's energy balance, and the departure target as a soft row whose shortfall
+    /// costs `unmetEVPenaltyPerKWh`. A departure after the window asks only for what full
+    /// power after the window could not still add (also when it leaves after the horizon, so
+    /// a plan never leaves to the future what the future could not deliver).
     mutating func addCharger(_ index: Int) {
         let charger = window.chargers[index]
         let spec = charger.spec

@@ -8,6 +8,8 @@
 ///           + discomfortPenaltyPerDegreeHour · Σ comfort-band slack             comfort
 ///           + smoothingPerKW2 · Σ_t import_t²·Δt · (100 kW / S)                 smoothing
 ///           + shortfallPenaltyPerKWh · Σ target shortfall·Δt                    target mode
+///           + 10 × the largest of the above · Σ battery end-of-window shortfall  storage kept
+///             (`DispatchModel.terminalShortfallPenaltyPerKWh`)
 public struct DispatchObjective: Sendable, Equatable {
     /// The site size at which `smoothingPerKW2` applies as given, kW.
     static let smoothingReferenceKW = 100.0
