@@ -14,8 +14,12 @@ public struct CSVTable: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
             throw InputDataError.unreadable(
-                file: displayName, reason: "no such file or not readable")
+                file: displayName,
+                reason: !exists ? "no such file (paths are relative to the scenario's folder)"
+                    : isFolder.boolValue ? "it is a folder, not a CSV file" : "not readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputDataError.unreadable(file: displayName, reason: "not UTF-8 text")
