@@ -18,7 +18,7 @@ public struct CSVTable: Sendable {
             let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
             throw InputDataError.unreadable(
                 file: displayName,
-                reason: !exists ? "no such file (paths are relative to the scenario's folder)"
+                reason: !exists ? "no such file"
                     : isFolder.boolValue ? "it is a folder, not a CSV file" : "not readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
