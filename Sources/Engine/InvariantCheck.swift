@@ -84,7 +84,8 @@ struct InvariantCheck {
             flexibleKWh += result.powerKW * hours
         }
 
-        let siteKWh = (record.baseLoadKW - record.pvKW - record.windKW) * hours + storageUptakeKWh + flexibleKWh
+        let siteKWh = (record.baseLoadKW - record.pvKW - record.windKW) * hours
+            + storageUptakeKWh + flexibleKWh
             - (record.unservedKW - record.curtailedGenerationKW) * hours
         try expectClose(record.netLoadKW * hours, siteKWh, "site", "site energy balance")
         let limits = input.gridConnection

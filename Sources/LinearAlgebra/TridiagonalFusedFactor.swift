@@ -4,8 +4,8 @@ import CLapack
 ///
 /// Each block is filled by the caller, factored and added to the Schur
 /// complement while its rows are still in cache (rather than streaming every
-/// block through memory once to fill, once to factor and once to eliminate), over the same fixed chunks (so results do not
-/// depend on the thread count).
+/// block through memory once to fill, once to factor and once to eliminate), over the
+/// same fixed chunks (so results do not depend on the thread count).
 extension TridiagonalBatch {
     /// Writes block `block`'s diagonal, off-diagonal and coupling values; each
     /// pointer is the start of the whole array, and only the block's part may be

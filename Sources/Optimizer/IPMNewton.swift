@@ -63,8 +63,9 @@ extension IPMProblem {
             x: p.x, zl: p.zl, zu: p.zu, lower: form.lower, upper: form.upper,
             hasLower: hasLower, hasUpper: hasUpper, q: form.q,
             regularization: primalRegularization,
-            freeRegularization: freeVariableRegularization, dualResidual: dualResidual, inverseLowerSlack: &s.inverseLowerSlack,
-            inverseUpperSlack: &s.inverseUpperSlack, hInverse: &s.hInverse, r1: &r1)
+            freeRegularization: freeVariableRegularization, dualResidual: dualResidual,
+            inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
+            hInverse: &s.hInverse, r1: &r1)
     }
 
     /// Solves the Newton system whose `r1` is in `w.r1` into `d`: the predictor's, or

@@ -28,7 +28,8 @@ public enum ResultWriter {
             "import_price_\(money)_per_kWh", "export_price_\(money)_per_kWh", "battery_energy_kWh",
             "ev_energy_kWh", "ev_connected", "shed_kW", "rebound_kW", "in_peak_window",
             "battery_soc_min_percent", "battery_soc_mean_percent", "battery_soc_max_percent",
-        ] + coolingNames + gridNames + windNames).joined(separator: ",") + extraColumns.map { ",\($0.name)" }.joined()]
+        ] + coolingNames + gridNames + windNames).joined(separator: ",")
+            + extraColumns.map { ",\($0.name)" }.joined()]
         lines.reserveCapacity(result.records.count + 1)
         for (step, record) in result.records.enumerated() {
             let f = { (value: Double) in TextFormat.fixed(value) }
