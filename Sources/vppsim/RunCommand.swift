@@ -151,12 +151,19 @@ enum ValidateCommand {
             + "\(input.shiftableLoads.count) shiftable, "
             + "\(input.curtailableLoads.count) curtailable "
             + "and \(input.thermostaticLoads.count) thermostatic loads; "
+            + pvText(input.pvKW)
             + (input.windFarms.isEmpty ? "" : "\(input.windFarms.count) wind farms ("
                 + input.windFarms.map { "\($0.spec.id): \(formatNumber($0.spec.installedKW)) kW" }
                     .joined(separator: ", ") + "); ")
             + "strategy \(scenario.strategyName)")
         return .success
     }
+}
+
+/// "PV up to 23.4 kW; " from the PV series, empty for a site without PV.
+private func pvText(_ pvKW: [Double]) -> String {
+    guard let peak = pvKW.max(), peak > 0 else { return "" }
+    return "PV up to \((peak * 10).rounded() / 10) kW; "
 }
 
 /// "12 batteries", or "40 batteries (agents for 2000000)" when agents stand for more.
