@@ -141,10 +141,28 @@ public struct ObjectiveSums: Sendable {
 public struct ScalingRegularization: Sendable {
     public var regularization: Double
     public var freeRegularization: Double
+    public var complementarityWeight: Double
 
-    public init(regularization: Double, freeRegularization: Double) {
+    public init(regularization: Double, freeRegularization: Double, complementarityWeight: Double) {
         self.regularization = regularization
         self.freeRegularization = freeRegularization
+        self.complementarityWeight = complementarityWeight
+    }
+
+    /// `q + reg + [free] freeReg + zl il + zu iu`, plus for a variable with both bounds
+    /// `gamma ((x - l) zl + (u - x) zu) / (u - l)^2`, which fades with the complementarity.
+    @inline(__always)
+    func h(
+        x: Double, zl: Double, zu: Double, lower: Double, upper: Double, hasLower: Bool,
+        hasUpper: Bool, q: Double, il: Double, iu: Double
+    ) -> Double {
+        let base = q + regularization + (hasLower || hasUpper ? 0 : freeRegularization)
+        var sum = base + zl * il + zu * iu
+        if hasLower && hasUpper && complementarityWeight > 0 && upper > lower {
+            let width = upper - lower
+            sum += complementarityWeight * ((x - lower) * zl + (upper - x) * zu) / (width * width)
+        }
+        return sum
     }
 }
 
@@ -165,10 +183,11 @@ struct ScalingOutput {
         let u = hasUpper ? 1 / (upper - x) : 0
         il[j] = l
         iu[j] = u
-        let base =
-            q + regularization.regularization
-            + (hasLower || hasUpper ? 0 : regularization.freeRegularization)
-        h[j] = 1 / (base + zl * l + zu * u)
+        h[j] =
+            1
+            / regularization.h(
+                x: x, zl: zl, zu: zu, lower: lower, upper: upper, hasLower: hasLower,
+                hasUpper: hasUpper, q: q, il: l, iu: u)
         r1[j] = -rd - zl + zu
     }
 }

@@ -62,8 +62,7 @@ extension IPMProblem {
         kernels.scalingAndPredictor(
             x: p.x, zl: p.zl, zu: p.zu, lower: form.lower, upper: form.upper,
             hasLower: hasLower, hasUpper: hasUpper, q: form.q,
-            regularization: primalRegularization,
-            freeRegularization: freeVariableRegularization, dualResidual: dualResidual,
+            regularization: scalingRegularization, dualResidual: dualResidual,
             inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
             hInverse: &s.hInverse, r1: &r1)
     }

@@ -9,9 +9,8 @@ struct IPMProblem {
     let bNorm: Double
     let cNorm: Double
     let hasQuadratic: Bool
-    /// Added to `q` on every diagonal of `H`, and also on free variables' (from settings).
-    let primalRegularization: Double
-    let freeVariableRegularization: Double
+    /// The primal regularizations added to `H` (from settings).
+    let scalingRegularization: ScalingRegularization
     let kernels: BoundedKernels
 
     init(_ form: StandardForm, settings: SolverSettings) {
@@ -22,8 +21,10 @@ struct IPMProblem {
         bNorm = infinityNorm(form.b)
         cNorm = infinityNorm(form.c)
         hasQuadratic = form.q.contains { $0 != 0 }
-        primalRegularization = settings.primalRegularization
-        freeVariableRegularization = settings.freeVariableRegularization
+        scalingRegularization = ScalingRegularization(
+            regularization: settings.primalRegularization,
+            freeRegularization: settings.freeVariableRegularization,
+            complementarityWeight: settings.complementarityRegularization)
         kernels = BoundedKernels(count: form.n, threads: settings.threads)
     }
 
@@ -76,12 +77,10 @@ struct IPMProblem {
         r1: inout [Double], formScaling: Bool = true
     ) {
         let f = form
-        let regularization = ScalingRegularization(
-            regularization: primalRegularization, freeRegularization: freeVariableRegularization)
         let sums = kernels.stepAndDualResidual(
             step, transposed: f.a.byColumn, y: y, c: f.c, q: f.q, lower: f.lower,
             upper: f.upper, hasLower: hasLower, hasUpper: hasUpper, x: &x, zl: &zl, zu: &zu,
-            rd: &m.dualResidual, scaling: formScaling ? regularization : nil,
+            rd: &m.dualResidual, scaling: formScaling ? scalingRegularization : nil,
             inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
             hInverse: &s.hInverse, r1: &r1)
         let primalNorm = f.a.byRow.residual(f.b, x, into: &m.primalResidual)
