@@ -22,25 +22,24 @@ extension BoundedKernels {
     }
 
     /// Scaling and predictor right-hand side in one pass: `il = [l finite]/(x - l)`,
-    /// `iu = [u finite]/(u - x)`, `h = 1/(q + reg + [free] freeReg + zl il + zu iu)`
-    /// (`reg` for every column, `freeReg` also for columns with no finite bound), and
-    /// `r1 = -rd - zl + zu`. Bounds may be infinite where `hasLower`/`hasUpper` say so.
+    /// `iu = [u finite]/(u - x)`, `h = 1/H` with `H` from `ScalingRegularization.h`,
+    /// and `r1 = -rd - zl + zu`. Bounds may be infinite where `hasLower`/`hasUpper` say so.
+    /// The main iteration forms the same in its step (`stepAndDualResidual`).
     public func scalingAndPredictor(
         x: [Double], zl: [Double], zu: [Double], lower: [Double], upper: [Double],
-        hasLower: [Bool], hasUpper: [Bool], q: [Double], regularization: Double,
-        freeRegularization: Double, dualResidual: [Double],
-        inverseLowerSlack il: inout [Double], inverseUpperSlack iu: inout [Double],
-        hInverse h: inout [Double], r1: inout [Double]
+        hasLower: [Bool], hasUpper: [Bool], q: [Double], regularization: ScalingRegularization,
+        dualResidual: [Double], inverseLowerSlack il: inout [Double],
+        inverseUpperSlack iu: inout [Double], hInverse h: inout [Double], r1: inout [Double]
     ) {
         scalingKernel(
-            x, zl, zu, lower, upper, hasLower, hasUpper, q, regularization, freeRegularization,
-            dualResidual, &il, &iu, &h, &r1)
+            x, zl, zu, lower, upper, hasLower, hasUpper, q, regularization, dualResidual, &il,
+            &iu, &h, &r1)
     }
 
     private func scalingKernel(
         _ x: UnsafePointer<Double>, _ zl: UnsafePointer<Double>, _ zu: UnsafePointer<Double>,
         _ lower: UnsafePointer<Double>, _ upper: UnsafePointer<Double>, _ hl: UnsafePointer<Bool>,
-        _ hu: UnsafePointer<Bool>, _ q: UnsafePointer<Double>, _ reg: Double, _ freeReg: Double,
+        _ hu: UnsafePointer<Bool>, _ q: UnsafePointer<Double>, _ reg: ScalingRegularization,
         _ rd: UnsafePointer<Double>, _ il: UnsafeMutablePointer<Double>,
         _ iu: UnsafeMutablePointer<Double>, _ h: UnsafeMutablePointer<Double>,
         _ r1: UnsafeMutablePointer<Double>
@@ -52,8 +51,11 @@ extension BoundedKernels {
                 let u = hu[j] ? 1 / (upper[j] - x[j]) : 0
                 il[j] = l
                 iu[j] = u
-                let base = q[j] + reg + (hl[j] || hu[j] ? 0 : freeReg)
-                h[j] = 1 / (base + zl[j] * l + zu[j] * u)
+                h[j] =
+                    1
+                    / reg.h(
+                        x: x[j], zl: zl[j], zu: zu[j], lower: lower[j], upper: upper[j],
+                        hasLower: hl[j], hasUpper: hu[j], q: q[j], il: l, iu: u)
                 r1[j] = -rd[j] - zl[j] + zu[j]
             }
         }

@@ -62,8 +62,7 @@ extension IPMProblem {
         kernels.scalingAndPredictor(
             x: p.x, zl: p.zl, zu: p.zu, lower: form.lower, upper: form.upper,
             hasLower: hasLower, hasUpper: hasUpper, q: form.q,
-            regularization: primalRegularization,
-            freeRegularization: freeVariableRegularization, dualResidual: dualResidual,
+            regularization: scalingRegularization, dualResidual: dualResidual,
             inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
             hInverse: &s.hInverse, r1: &r1)
     }
@@ -97,14 +96,16 @@ extension IPMProblem {
         return total / Double(boundCount)
     }
 
-    /// Takes the step and measures the new point.
+    /// Takes the step and measures the new point; also forms the scaling and the
+    /// predictor's `r1` there, in the same pass over the columns.
     func step(
         _ p: inout IPMIterate, _ d: IPMDirection, _ ap: Double, _ ad: Double,
-        measures: inout IPMMeasures
+        measures: inout IPMMeasures, scaling s: inout IPMScaling, r1: inout [Double]
     ) {
         for i in 0..<form.m { p.y[i] += ad * d.dy[i] }
         let step = BoundedKernels.Step(dx: d.dx, dzl: d.dzl, dzu: d.dzu, primal: ap, dual: ad)
-        stepAndMeasure(&p.x, &p.zl, &p.zu, y: p.y, step: step, into: &measures)
+        stepAndMeasure(
+            &p.x, &p.zl, &p.zu, y: p.y, step: step, into: &measures, scaling: &s, r1: &r1)
     }
 
     /// Solves the Newton system for explicit complementarity targets `rl`, `ru` into

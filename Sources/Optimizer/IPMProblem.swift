@@ -9,9 +9,8 @@ struct IPMProblem {
     let bNorm: Double
     let cNorm: Double
     let hasQuadratic: Bool
-    /// Added to `q` on every diagonal of `H`, and also on free variables' (from settings).
-    let primalRegularization: Double
-    let freeVariableRegularization: Double
+    /// The primal regularizations added to `H` (from settings).
+    let scalingRegularization: ScalingRegularization
     let kernels: BoundedKernels
 
     init(_ form: StandardForm, settings: SolverSettings) {
@@ -22,8 +21,10 @@ struct IPMProblem {
         bNorm = infinityNorm(form.b)
         cNorm = infinityNorm(form.c)
         hasQuadratic = form.q.contains { $0 != 0 }
-        primalRegularization = settings.primalRegularization
-        freeVariableRegularization = settings.freeVariableRegularization
+        scalingRegularization = ScalingRegularization(
+            regularization: settings.primalRegularization,
+            freeRegularization: settings.freeVariableRegularization,
+            complementarityWeight: settings.complementarityRegularization)
         kernels = BoundedKernels(count: form.n, threads: settings.threads)
     }
 
@@ -61,11 +62,27 @@ struct IPMProblem {
         _ x: inout [Double], _ zl: inout [Double], _ zu: inout [Double], y: [Double],
         step: BoundedKernels.Step?, into m: inout IPMMeasures
     ) {
+        var none: [Double] = []
+        var noScaling = IPMScaling(inverseLowerSlack: [], inverseUpperSlack: [], hInverse: [])
+        stepAndMeasure(
+            &x, &zl, &zu, y: y, step: step, into: &m, scaling: &noScaling, r1: &none,
+            formScaling: false)
+    }
+
+    /// `stepAndMeasure`, also forming the scaling and the predictor's `r1` at the new
+    /// point when `formScaling` (see `BoundedKernels.stepAndDualResidual`).
+    func stepAndMeasure(
+        _ x: inout [Double], _ zl: inout [Double], _ zu: inout [Double], y: [Double],
+        step: BoundedKernels.Step?, into m: inout IPMMeasures, scaling s: inout IPMScaling,
+        r1: inout [Double], formScaling: Bool = true
+    ) {
         let f = form
         let sums = kernels.stepAndDualResidual(
             step, transposed: f.a.byColumn, y: y, c: f.c, q: f.q, lower: f.lower,
             upper: f.upper, hasLower: hasLower, hasUpper: hasUpper, x: &x, zl: &zl, zu: &zu,
-            rd: &m.dualResidual)
+            rd: &m.dualResidual, scaling: formScaling ? scalingRegularization : nil,
+            inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
+            hInverse: &s.hInverse, r1: &r1)
         let primalNorm = f.a.byRow.residual(f.b, x, into: &m.primalResidual)
         m.primalObjective = sums.linear + 0.5 * sums.quadratic
         m.linearObjective = sums.linear

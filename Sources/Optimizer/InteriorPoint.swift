@@ -66,6 +66,9 @@ struct InteriorPoint {
         var iterates: [[Double]] = []
         var stalls = 0
         var measures = problem.measures(&point)
+        // From here on each step forms the next scaling in its own pass.
+        problem.scalingAndPredictor(
+            &scaling, point, dualResidual: measures.dualResidual, r1: &scratch.r1)
         for iteration in 0..<settings.maxIterations {
             if settings.recordIterates { iterates.append(point.x) }
             if converged(measures) {
@@ -100,8 +103,7 @@ struct InteriorPoint {
         _ point: inout IPMIterate, _ measures: inout IPMMeasures
     ) throws -> (Double, Double) {
         let p = problem
-        p.scalingAndPredictor(
-            &scaling, point, dualResidual: measures.dualResidual, r1: &scratch.r1)
+        // `scaling` and `scratch.r1` hold the predictor's, formed with the last step.
         let regularization = try factorWithRetries(scaling.hInverse)
         let refine = settings.refinementSteps
 
@@ -154,7 +156,8 @@ struct InteriorPoint {
         // Slacks that reached their bounds in floating point give infinite directions; stop
         // at the last finite point instead, which may still meet the reduced accuracy.
         guard ap.isFinite, ad.isFinite, finite else { throw NonFiniteDirection() }
-        p.step(&point, newton, ap, ad, measures: &measures)
+        p.step(
+            &point, newton, ap, ad, measures: &measures, scaling: &scaling, r1: &scratch.r1)
         return (ap, ad)
     }
 
