@@ -53,6 +53,23 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
+extension JSONValue {
+    /// The same value with every line set to `line`: a value put into a document (a
+    /// sweep's `--set`) is reported at the line of what it replaced, not at line 1 of
+    /// the option's text.
+    public func placed(atLine line: Int) -> JSONValue {
+        switch self {
+        case let .object(members, _):
+            .object(members.map { ($0.key, $0.value.placed(atLine: line)) }, line: line)
+        case let .array(elements, _): .array(elements.map { $0.placed(atLine: line) }, line: line)
+        case let .number(value, _): .number(value, line: line)
+        case let .string(text, _): .string(text, line: line)
+        case let .bool(flag, _): .bool(flag, line: line)
+        case .null: .null(line: line)
+        }
+    }
+}
+
 /// Numbers in messages: integers without a decimal point, others as Swift prints them.
 public func formatNumber(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }

@@ -49,7 +49,7 @@ public struct SweepParameter: Sendable, Equatable {
     private func set(
         _ value: JSONValue, at rest: ArraySlice<Component>, in node: JSONValue, walked: [String]
     ) throws -> JSONValue {
-        guard let component = rest.first else { return value }
+        guard let component = rest.first else { return value.placed(atLine: node.line) }
         let remaining = rest.dropFirst()
         let here = (walked + [describe(component)]).joined(separator: ".")
         switch (node, component) {
@@ -59,7 +59,7 @@ public struct SweepParameter: Sendable, Equatable {
                 edited[position].value = try set(value, at: remaining, in: members[position].value,
                                                  walked: walked + [key])
             } else if remaining.isEmpty {
-                edited.append((key, value))
+                edited.append((key, value.placed(atLine: line)))
             } else {
                 throw fail(here, "no such key; the keys here are: "
                     + members.map(\.key).joined(separator: ", "))

@@ -38,6 +38,18 @@ struct StudiesSweepTests {
         #expect(text == "42")
     }
 
+    /// A value put in by `--set` is reported at the line of the value it replaced (or of
+    /// the object it joins), not at line 1 of the option's text.
+    @Test func setValuesTakeTheLineOfWhatTheyReplace() throws {
+        let root = try JSONParser.parse("{\n\"tariff\": {\n  \"exportPricePerKWh\": 0\n}\n}")
+        let replaced = try SweepParameter(argument: "tariff.exportPricePerKWh={\"peak\": 1}")
+            .apply(valueIndex: 0, to: root)
+        #expect(replaced["tariff"]?["exportPricePerKWh"]?.line == 3)
+        #expect(replaced["tariff"]?["exportPricePerKWh"]?["peak"]?.line == 3)
+        let added = try SweepParameter(argument: "tariff.currency=CNY").apply(valueIndex: 0, to: root)
+        #expect(added["tariff"]?["currency"]?.line == 2)
+    }
+
     @Test func badPathsNameTheComponent() {
         let outOfRange = StudyError.badSweepPath(
             path: "evFleets.5.count", component: "evFleets.5",
@@ -127,6 +139,12 @@ struct StudiesSweepTests {
         ])
         #expect(outcome.status == 2)
         #expect(outcome.error.contains("evFleets.0.count=0"))
+        // At the line of the fleet's count in the scenario file, not line 1.
+        let lines = try String(contentsOfFile: "scenarios/tests/tiny-homes.json", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let fleets = try #require(lines.firstIndex { $0.contains("\"evFleets\"") })
+        let count = try #require(lines[fleets...].firstIndex { $0.contains("\"count\"") })
+        #expect(outcome.error.contains("):\(count + 1):"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
