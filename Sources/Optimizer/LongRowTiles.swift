@@ -18,19 +18,27 @@ struct LongRowTiles {
     static let tileVariables = 8192
 
     /// The rows of `model` with more than `minimumTerms` terms, in non-decreasing variable
-    /// order, with tiles of `tileVariables` variables (or ending where `tileEnds` says).
-    init(_ model: Model, longerThan minimumTerms: Int, tileEnds: [Int]? = nil) {
+    /// order, with tiles of `tileVariables` variables.
+    init(_ model: Model, longerThan minimumTerms: Int) {
         rows = (0..<model.rowCount).filter { i in
-            let terms = model.rowStart[i]..<model.rowStart[i + 1]
-            return terms.count > minimumTerms
-                && terms.dropFirst().allSatisfy {
-                    model.termVariable[$0 - 1] <= model.termVariable[$0]
-                }
+            model.rowStart[i + 1] - model.rowStart[i] > minimumTerms
+                && Self.isInOrder(model, row: i)
         }
-        self.tileEnds =
-            tileEnds
-            ?? Array(stride(from: Self.tileVariables, to: model.variableCount, by: Self.tileVariables))
+        tileEnds =
+            Array(stride(from: Self.tileVariables, to: model.variableCount, by: Self.tileVariables))
             + [model.variableCount]
+    }
+
+    init(rows: [Int], tileEnds: [Int]) {
+        self.rows = rows
+        self.tileEnds = tileEnds
+    }
+
+    /// Whether `model`'s row `i` lists its variables in non-decreasing order.
+    static func isInOrder(_ model: Model, row i: Int) -> Bool {
+        (model.rowStart[i]..<model.rowStart[i + 1]).dropFirst().allSatisfy {
+            model.termVariable[$0 - 1] <= model.termVariable[$0]
+        }
     }
 
     /// Whether each model row is walked by tiles (an empty array when none is).

@@ -86,11 +86,17 @@ struct RowAssembly {
             slackRows.append((r, lo - fixedActivity, up - fixedActivity, model.rowBlock[i]))
         }
         if columns.count > SparseMatrix.longRowLength {
-            // Kept apart by column; its columns are distinct, so sorting is unambiguous.
-            let order = columns.indices.sorted { columns[$0] < columns[$1] }
+            // Kept apart by column; its columns are distinct, so sorting is unambiguous
+            // (and tiled rows' are in order already).
             matrix.longRows.append(r)
-            matrix.longColumns.append(order.map { columns[$0] })
-            matrix.longValues.append(order.map { values[$0] })
+            if zip(columns, columns.dropFirst()).allSatisfy(<) {
+                matrix.longColumns.append(columns)
+                matrix.longValues.append(values)
+            } else {
+                let order = columns.indices.sorted { columns[$0] < columns[$1] }
+                matrix.longColumns.append(order.map { columns[$0] })
+                matrix.longValues.append(order.map { values[$0] })
+            }
         } else {
             matrix.columnIndex.append(contentsOf: columns)
             matrix.value.append(contentsOf: values)

@@ -15,8 +15,8 @@ enum SetupModels {
     }
 
     /// `blocks` blocks of 4 variables and 2 rows, 2 coupling variables, and long and short
-    /// coupling rows in turn.
-    static func make(blocks: Int, seed: UInt64) -> Model {
+    /// coupling rows in turn (only those in variable order when `inOrder`).
+    static func make(blocks: Int, seed: UInt64, inOrder: Bool = false) -> Model {
         var numbers = Numbers(state: seed)
         var model = Model(name: "setup\(seed)")
         var blockVariables: [[VariableID]] = []
@@ -53,7 +53,9 @@ enum SetupModels {
             lower: -5, upper: 5)
         model.addRow(terms: values([shared[0]]), lower: -.infinity, upper: 3)
         // Out of order.
-        model.addRow(terms: values(all.reversed()), lower: -.infinity, upper: .infinity)
+        if !inOrder {
+            model.addRow(terms: values(all.reversed()), lower: -.infinity, upper: .infinity)
+        }
         // In order with each variable twice in a row (added up, sometimes to zero).
         model.addRow(terms: values(all.flatMap { [$0, $0] }), lower: 0, upper: 0)
         // Mostly fixed variables: long in the model, short in the form.
@@ -64,6 +66,7 @@ enum SetupModels {
         model.addRow(
             terms: all.enumerated().filter { $0.0 % 4 == 2 }.map { ($0.1, 1) }, lower: -1,
             upper: 0)
+        if inOrder { return model }
         model.addRow(terms: all.map { ($0, 1) } + [(all[0], 1)], lower: -1, upper: 0)
         // Order broken by one term.
         model.addRow(terms: values(all.filter { $0.index % 4 == 3 } + [all[0]]), lower: -9,
