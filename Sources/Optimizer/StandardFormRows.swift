@@ -17,13 +17,6 @@ struct RowAssembly {
     var violatedEmptyRows: [Int] = []
     var slackRows: [(row: Int, lower: Double, upper: Double, block: Int)] = []
 
-    /// The current row's kept terms (reused from row to row).
-    var columns: [Int32] = []
-    var values: [Double] = []
-    /// Its terms that are not fixed, before repeated variables are added up.
-    var pendingVariable: [Int] = []
-    var pendingValue: [Double] = []
-
     init(
         _ model: Model, fixedValue: [Double], variableColumn: [Int32], slackColumn0: Int,
         tolerance: Double, tiledRowTerms: Int
@@ -37,41 +30,146 @@ struct RowAssembly {
         modelRowIndex = Array(repeating: -1, count: model.rowCount)
         // Arrays grown by appending keep up to twice their length in capacity; on large
         // fleets that slack would be gigabytes, so every array is reserved.
-        let terms = model.termVariable.count + model.rowCount
         matrix.rowStart.reserveCapacity(model.rowCount + 1)
-        matrix.columnIndex.reserveCapacity(terms)
-        matrix.value.reserveCapacity(terms)
         b.reserveCapacity(model.rowCount)
         rowBlock.reserveCapacity(model.rowCount)
         rowModelRow.reserveCapacity(model.rowCount)
     }
 
     mutating func run() {
-        var tiled = TiledRowTerms(self)
+        let tiled = TiledRowTerms(self)
         let isTiled = tiles.membership(rowCount: model.rowCount)
-        var slot = 0
-        for i in 0..<model.rowCount {
-            let fixedActivity: Double
-            if !isTiled.isEmpty && isTiled[i] {
-                (fixedActivity, columns, values) = tiled.take(slot)
-                slot += 1
-            } else {
-                fixedActivity = keptTerms(row: i)
+        // Short rows' entries go straight into the matrix's arrays, which have room for every
+        // term and a slack a row; room that long rows leave unused is never touched, so it
+        // takes address space but no memory.
+        let room = max(1, model.termVariable.count + model.rowCount)
+        var written = 0
+        var values: [Double] = []
+        let columns = [Int32](unsafeUninitializedCapacity: room) { column, columnCount in
+            values = [Double](unsafeUninitializedCapacity: room) { value, valueCount in
+                let entries = Entries(column: column.baseAddress!, value: value.baseAddress!)
+                var slot = 0
+                for i in 0..<model.rowCount {
+                    if !isTiled.isEmpty && isTiled[i] {
+                        written = addTiled(row: i, tiled.kept(slot), entries, at: written)
+                        slot += 1
+                    } else {
+                        written = addPlain(row: i, entries, at: written)
+                    }
+                }
+                valueCount = written
             }
-            add(row: i, fixedActivity: fixedActivity)
+            columnCount = written
         }
+        matrix.columnIndex = columns
+        matrix.value = values
     }
 
-    /// Adds row `i`, whose kept terms are in `columns` and `values`.
-    private mutating func add(row i: Int, fixedActivity: Double) {
+    /// Row `i` from the tiled rows' `kept` terms, its short entries written from `begin`;
+    /// returns where its entries end.
+    private mutating func addTiled(
+        row i: Int, _ kept: (Double, ArraySlice<Int32>, ArraySlice<Double>), _ entries: Entries,
+        at begin: Int
+    ) -> Int {
+        let (fixedActivity, columns, values) = kept
+        guard let (r, slack) = keep(row: i, fixedActivity, empty: columns.isEmpty) else {
+            return begin
+        }
+        if columns.count + (slack == nil ? 0 : 1) > SparseMatrix.longRowLength {
+            // Kept apart by column; tiled rows' columns are in order, the slack's last.
+            var longColumns = [Int32]()
+            var longValues = [Double]()
+            longColumns.reserveCapacity(columns.count + 1)
+            longValues.reserveCapacity(columns.count + 1)
+            longColumns.append(contentsOf: columns)
+            longValues.append(contentsOf: values)
+            if let slack {
+                longColumns.append(slack)
+                longValues.append(-1)
+            }
+            matrix.longRows.append(r)
+            matrix.longColumns.append(longColumns)
+            matrix.longValues.append(longValues)
+            matrix.rowStart.append(begin)
+            return begin
+        }
+        var end = begin
+        for (c, v) in zip(columns, values) {
+            entries.column[end] = c
+            entries.value[end] = v
+            end += 1
+        }
+        return finish(r, slack, entries, begin, end)
+    }
+
+    /// Row `i`, read term by term, its short entries written from `begin`; returns where
+    /// its entries end.
+    private mutating func addPlain(row i: Int, _ entries: Entries, at begin: Int) -> Int {
+        var end = begin
+        var fixedActivity = 0.0
+        var inOrder = true
+        var previous = Int32(-1)
+        for k in model.rowStart[i]..<model.rowStart[i + 1] {
+            let j = model.termVariable[k]
+            let x = fixedValue[j]
+            if !x.isNaN {
+                fixedActivity += model.termValue[k] * x
+                continue
+            }
+            // Kept variables' columns are distinct and in the variables' order.
+            let column = variableColumn[j]
+            inOrder = inOrder && column > previous
+            previous = column
+            entries.column[end] = column
+            entries.value[end] = model.termValue[k]
+            end += 1
+        }
+        end =
+            !inOrder && entries.hasRepeats(begin..<end)
+            ? entries.addUpRepeats(begin..<end) : entries.dropZeros(begin..<end)
+        guard let (r, slack) = keep(row: i, fixedActivity, empty: end == begin) else {
+            return begin
+        }
+        return finish(r, slack, entries, begin, end)
+    }
+
+    /// Appends the slack of form row `r` (when it has one) to its entries `begin..<end`, and
+    /// keeps the row apart when that makes it long; returns where its short entries end.
+    private mutating func finish(
+        _ r: Int, _ slack: Int32?, _ entries: Entries, _ begin: Int, _ end: Int
+    ) -> Int {
+        var end = end
+        if let slack {
+            entries.column[end] = slack
+            entries.value[end] = -1
+            end += 1
+        }
+        if end - begin > SparseMatrix.longRowLength {
+            // Kept apart by column; its columns are distinct, so sorting is unambiguous.
+            let order = (begin..<end).sorted { entries.column[$0] < entries.column[$1] }
+            matrix.longRows.append(r)
+            matrix.longColumns.append(order.map { entries.column[$0] })
+            matrix.longValues.append(order.map { entries.value[$0] })
+            end = begin
+        }
+        matrix.rowStart.append(end)
+        return end
+    }
+
+    /// Records model row `i`, with this fixed activity: checks and drops it when it has no
+    /// kept terms (returns nil), else numbers it and returns its form row and slack column
+    /// (nil for an equality row).
+    private mutating func keep(
+        row i: Int, _ fixedActivity: Double, empty: Bool
+    ) -> (Int, Int32?)? {
         let lo = model.rowLower[i]
         let up = model.rowUpper[i]
-        if columns.isEmpty {
+        if empty {
             let slack = tolerance * (1 + abs(fixedActivity))
             if fixedActivity < lo - slack || fixedActivity > up + slack {
                 violatedEmptyRows.append(i)
             }
-            return
+            return nil
         }
         let r = b.count
         modelRowIndex[i] = Int32(r)
@@ -79,92 +177,11 @@ struct RowAssembly {
         rowBlock.append(Int32(model.rowBlock[i]))
         if lo == up {
             b.append(lo - fixedActivity)
-        } else {
-            b.append(0)
-            columns.append(Int32(slackColumn0 + slackRows.count))
-            values.append(-1)
-            slackRows.append((r, lo - fixedActivity, up - fixedActivity, model.rowBlock[i]))
+            return (r, nil)
         }
-        if columns.count > SparseMatrix.longRowLength {
-            // Kept apart by column; its columns are distinct, so sorting is unambiguous
-            // (and tiled rows' are in order already).
-            matrix.longRows.append(r)
-            if zip(columns, columns.dropFirst()).allSatisfy(<) {
-                matrix.longColumns.append(columns)
-                matrix.longValues.append(values)
-            } else {
-                let order = columns.indices.sorted { columns[$0] < columns[$1] }
-                matrix.longColumns.append(order.map { columns[$0] })
-                matrix.longValues.append(order.map { values[$0] })
-            }
-        } else {
-            matrix.columnIndex.append(contentsOf: columns)
-            matrix.value.append(contentsOf: values)
-        }
-        matrix.rowStart.append(matrix.columnIndex.count)
-    }
-
-    /// Puts row `i`'s kept terms in `columns` and `values`; returns its fixed activity.
-    private mutating func keptTerms(row i: Int) -> Double {
-        columns.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-        pendingVariable.removeAll(keepingCapacity: true)
-        pendingValue.removeAll(keepingCapacity: true)
-        var fixedActivity = 0.0
-        for k in model.rowStart[i]..<model.rowStart[i + 1] {
-            let j = model.termVariable[k]
-            let v = fixedValue[j]
-            if !v.isNaN {
-                fixedActivity += model.termValue[k] * v
-                continue
-            }
-            pendingVariable.append(j)
-            pendingValue.append(model.termValue[k])
-        }
-        if hasRepeats(pendingVariable) {
-            addRepeats()
-            return fixedActivity
-        }
-        for (j, a) in zip(pendingVariable, pendingValue) {
-            // Each sum starts from +0 (as `addRepeats` does): -0 becomes +0 and is dropped.
-            let sum = 0.0 + a
-            if sum != 0 {
-                columns.append(variableColumn[j])
-                values.append(sum)
-            }
-        }
-        return fixedActivity
-    }
-
-    /// Adds up repeated variables' terms into `columns` and `values`, in first order.
-    private mutating func addRepeats() {
-        var place: [Int: Int] = [:]
-        var order: [Int] = []
-        var sums: [Double] = []
-        for (j, a) in zip(pendingVariable, pendingValue) {
-            if let p = place[j] {
-                sums[p] += a
-            } else {
-                place[j] = order.count
-                order.append(j)
-                sums.append(0.0 + a)
-            }
-        }
-        for (p, j) in order.enumerated() where sums[p] != 0 {
-            columns.append(variableColumn[j])
-            values.append(sums[p])
-        }
-    }
-
-    /// Whether some variable is listed twice (quick for increasing or short lists).
-    private func hasRepeats(_ list: [Int]) -> Bool {
-        if zip(list, list.dropFirst()).allSatisfy(<) { return false }
-        // Beyond this length the caller's dictionary is cheaper than pairwise comparison.
-        let pairwiseLimit = 16
-        guard list.count <= pairwiseLimit else { return true }
-        for p in list.indices {
-            for r in list.indices where r > p && list[r] == list[p] { return true }
-        }
-        return false
+        b.append(0)
+        let slack = Int32(slackColumn0 + slackRows.count)
+        slackRows.append((r, lo - fixedActivity, up - fixedActivity, model.rowBlock[i]))
+        return (r, slack)
     }
 }
