@@ -14,13 +14,17 @@ extension CompressedRows {
         for c in longColumn { start[Int(c) + 1] += 1 }
         for j in 0..<columns { start[j + 1] += start[j] }
         var next = start
-        var row = [Int32](repeating: 0, count: start[columns])
-        var entry = [Double](repeating: 0, count: start[columns])
-        rowStart.withUnsafeBufferPointer { rs in
-            columnIndex.withUnsafeBufferPointer { col in
-                value.withUnsafeBufferPointer { val in
-                    row.withUnsafeMutableBufferPointer { out in
-                        entry.withUnsafeMutableBufferPointer { outValue in
+        let total = start[columns]
+        // Every place is written once (short entries, then long ones merged in), so the
+        // arrays are not zero-filled first.
+        var entry: [Double] = []
+        let row = [Int32](unsafeUninitializedCapacity: max(1, total)) { rowBuffer, rowCount in
+            entry = [Double](unsafeUninitializedCapacity: max(1, total)) { entryBuffer, count in
+                let out = rowBuffer.baseAddress!
+                let outValue = entryBuffer.baseAddress!
+                rowStart.withUnsafeBufferPointer { rs in
+                    columnIndex.withUnsafeBufferPointer { col in
+                        value.withUnsafeBufferPointer { val in
                             for i in 0..<rows {
                                 for k in rs[i]..<rs[i + 1] {
                                     let j = Int(col[k])
@@ -33,16 +37,19 @@ extension CompressedRows {
                         }
                     }
                 }
+                var first = 0
+                while first < longColumn.count {
+                    let j = Int(longColumn[first])
+                    var end = first + 1
+                    while end < longColumn.count && Int(longColumn[end]) == j { end += 1 }
+                    mergeLongEntries(
+                        first..<end, intoColumn: start[j]..<start[j + 1], shortEnd: next[j],
+                        out, outValue)
+                    first = end
+                }
+                count = total
             }
-        }
-        var first = 0
-        while first < longColumn.count {
-            let j = Int(longColumn[first])
-            var end = first + 1
-            while end < longColumn.count && Int(longColumn[end]) == j { end += 1 }
-            mergeLongEntries(first..<end, intoColumn: start[j]..<start[j + 1],
-                             shortEnd: next[j], &row, &entry)
-            first = end
+            rowCount = total
         }
         var transposed = CompressedRows(
             rows: columns, columns: rows, rowStart: start, columnIndex: row, value: entry)
@@ -55,7 +62,7 @@ extension CompressedRows {
     /// order: from the back, the larger row first.
     private func mergeLongEntries(
         _ entries: Range<Int>, intoColumn column: Range<Int>, shortEnd: Int,
-        _ row: inout [Int32], _ entry: inout [Double]
+        _ row: UnsafeMutablePointer<Int32>, _ entry: UnsafeMutablePointer<Double>
     ) {
         var write = column.upperBound - 1
         var short = shortEnd - 1

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The model in the form the interior-point method works on:
 ///
 ///     minimize c'x + 1/2 x'diag(q)x   subject to   A x = b,  lower <= x <= upper
@@ -52,39 +54,43 @@ struct StandardForm: Sendable {
             model.variableCount + model.rowCount < Int(Int32.max),
             "StandardForm: \(model.variableCount) variables and \(model.rowCount) rows "
                 + "exceed 32-bit indices")
-        var variableColumn = Array(repeating: Int32(-1), count: model.variableCount)
-        var columnVariable: [Int32] = []
         // Arrays grown by appending keep up to twice their length in capacity; on
-        // large fleets that slack would be gigabytes, so every array is reserved.
-        let kept = fixedValue.reduce(0) { $1.isNaN ? $0 + 1 : $0 }
+        // large fleets that slack would be gigabytes, so every array is made with room for
+        // the slack columns too.
         let ranged = (0..<model.rowCount).reduce(0) {
             model.rowLower[$1] != model.rowUpper[$1] ? $0 + 1 : $0
         }
-        c = []
-        q = []
-        lower = []
-        upper = []
-        columnBlock = []
+        let undecided = fixedValue
+        var columnVariable = ParallelGather.indices(
+            count: model.variableCount, capacity: model.variableCount + ranged, threads: threads
+        ) { undecided[$0].isNaN }
+        let kept = columnVariable.count
         let columns = kept + ranged
-        columnVariable.reserveCapacity(columns)
-        c.reserveCapacity(columns)
-        q.reserveCapacity(columns)
-        lower.reserveCapacity(columns)
-        upper.reserveCapacity(columns)
-        columnBlock.reserveCapacity(columns)
-        for j in 0..<model.variableCount {
-            let v = fixedValue[j]
-            if !v.isNaN {
-                constant += model.cost[j] * v + 0.5 * model.quadraticCost[j] * v * v
-                continue
+        var variableColumn = Array(repeating: Int32(-1), count: model.variableCount)
+        do {
+            // A second reference, released at the end of this scope, before the slack
+            // columns are appended to `columnVariable` (which would otherwise copy it).
+            let keptVariables = columnVariable
+            func keptColumns<T>(_ value: (Int) -> T) -> [T] {
+                ParallelGather.array(count: kept, capacity: columns, threads: threads) {
+                    value(Int(keptVariables[$0]))
+                }
             }
-            variableColumn[j] = Int32(columnVariable.count)
-            columnVariable.append(Int32(j))
-            c.append(model.cost[j])
-            q.append(model.quadraticCost[j])
-            lower.append(model.lower[j])
-            upper.append(model.upper[j])
-            columnBlock.append(Int32(model.variableBlock[j]))
+            c = keptColumns { model.cost[$0] }
+            q = keptColumns { model.quadraticCost[$0] }
+            lower = keptColumns { model.lower[$0] }
+            upper = keptColumns { model.upper[$0] }
+            columnBlock = keptColumns { Int32(model.variableBlock[$0]) }
+            variableColumn.withUnsafeMutableBufferPointer { column in
+                let chunks = ParallelGather.chunks(kept, threads: threads)
+                runChunks(chunks, threads: threads) { _, range in
+                    for p in range { column[Int(keptVariables[p])] = Int32(p) }
+                }
+            }
+        }
+        for j in 0..<model.variableCount where !fixedValue[j].isNaN {
+            let v = fixedValue[j]
+            constant += model.cost[j] * v + 0.5 * model.quadraticCost[j] * v * v
         }
 
         // The matrix is built by row (each row's terms in their first order, then its
