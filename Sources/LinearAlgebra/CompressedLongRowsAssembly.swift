@@ -7,7 +7,9 @@
 /// per row, so that a tile's per-column counts stay in cache.
 extension CompressedRows {
     /// Columns per tile when long rows are merged into column order. Counts of a tile
-    /// take 8 bytes a column, so 8,192 columns use 64 KiB, well inside L2.
+    /// take 8 bytes a column, so 8,192 columns use 64 KiB, well inside L2. Chosen by
+    /// experiment (100,000 assets, 112 long rows: 0.83 s with 2,048 columns, 0.76 s with
+    /// 8,192 and 0.77 s with 65,536 for the whole matrix, medians of two runs).
     static let longRowTileColumns = 8192
 
     /// The matrix `splittingLongRows(longerThan:)` makes, from its parts: the short rows by

@@ -39,9 +39,13 @@ struct BlockData {
     var couplingTerm: [Int32]
     var couplingRow: [Int32]
 
-    /// `tilingCouplingRows`: read the coupling rows together by tiles of whole blocks
-    /// (`LongRowTiles`) when all list their variables in order; the data do not depend on it.
-    init(_ model: Model, tilingCouplingRows: Bool = true) {
+    /// `tilingCouplingRows`: read the coupling rows together by tiles of whole blocks, of
+    /// about `tileVariables` variables (`LongRowTiles`), when all list their variables in
+    /// order; the data do not depend on either.
+    init(
+        _ model: Model, tilingCouplingRows: Bool = true,
+        tileVariables: Int = LongRowTiles.tileVariables
+    ) {
         precondition(
             model.termVariable.count < Int(Int32.max) && model.rowCount < Int(Int32.max),
             "BlockMerge: too many terms or rows for 32-bit indices")
@@ -54,7 +58,8 @@ struct BlockData {
         let couplingRows = (0..<model.rowCount).filter { model.rowBlock[$0] < 0 }
         let tiles =
             tilingCouplingRows && couplingRows.allSatisfy { LongRowTiles.isInOrder(model, row: $0) }
-            ? LongRowTiles(rows: couplingRows, tileEnds: Self.wholeBlockTileEnds(model)) : nil
+            ? LongRowTiles(
+                rows: couplingRows, tileEnds: Self.wholeBlockTileEnds(model, tileVariables)) : nil
         // Each coupling term, in row order (by tiles of whole blocks, a block's terms still
         // come in row order).
         func forEachCouplingTerm(_ visit: (_ row: Int, _ term: Int) -> Void) {
@@ -89,12 +94,12 @@ struct BlockData {
         couplingRow = row
     }
 
-    /// Ends of tiles of about `LongRowTiles.tileVariables` variables that split no block
-    /// (each ends where a block begins, or at the last variable).
-    static func wholeBlockTileEnds(_ model: Model) -> [Int] {
+    /// Ends of tiles of about `tileVariables` variables that split no block (each ends
+    /// where a block begins, or at the last variable).
+    static func wholeBlockTileEnds(_ model: Model, _ tileVariables: Int) -> [Int] {
         var ends: [Int] = []
         var last = 0
-        for first in model.blockFirstVariable where first - last >= LongRowTiles.tileVariables {
+        for first in model.blockFirstVariable where first - last >= tileVariables {
             ends.append(first)
             last = first
         }

@@ -23,10 +23,10 @@ struct ForcedRowReader {
     var seen: [Int]
     var stamp = 0
 
-    init(_ model: Model, tolerance: Double, tiledRowTerms: Int) {
+    init(_ model: Model, tolerance: Double, tiles: LongRowTiles) {
         self.model = model
         self.tolerance = tolerance
-        tiles = LongRowTiles(model, longerThan: tiledRowTerms)
+        self.tiles = tiles
         tiled = tiles.membership(rowCount: model.rowCount)
         var runs: [Range<Int>] = []
         for i in tiles.rows {

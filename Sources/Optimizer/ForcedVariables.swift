@@ -24,16 +24,22 @@ struct ForcedVariables {
     ///   - tolerance: relative difference (to 1 + |row bound|) within which an activity
     ///     bound reaches the row bound, and within which a singleton row's value may lie
     ///     outside its variable's bounds and still fix it (at the nearer bound).
-    ///   - tiledRowTerms: rows with more terms than this, in variable order, are read
-    ///     together by tiles of variables (`LongRowTiles`); the values do not depend on it.
+    ///   - tiledRowTerms, tileVariables: rows with more terms than this, in variable order,
+    ///     are read together by tiles of so many variables (`LongRowTiles`); the values do
+    ///     not depend on either.
     ///
     /// The model must keep block rows to their block's variables (as `Model.validate`
     /// checks): a block row is re-read only after one of its block's variables was fixed.
-    init(_ model: Model, tolerance: Double, tiledRowTerms: Int = SparseMatrix.longRowLength) {
+    init(
+        _ model: Model, tolerance: Double, tiledRowTerms: Int = SparseMatrix.longRowLength,
+        tileVariables: Int = LongRowTiles.tileVariables
+    ) {
         value = (0..<model.variableCount).map {
             model.lower[$0] == model.upper[$0] ? model.lower[$0] : .nan
         }
-        var rows = ForcedRowReader(model, tolerance: tolerance, tiledRowTerms: tiledRowTerms)
+        var rows = ForcedRowReader(
+            model, tolerance: tolerance,
+            tiles: LongRowTiles(model, longerThan: tiledRowTerms, tileVariables: tileVariables))
         let m = model.rowCount
         for pass in 0..<Self.passLimit {
             var changed = false

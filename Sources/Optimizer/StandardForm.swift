@@ -41,14 +41,17 @@ struct StandardForm: Sendable {
     /// - Parameters:
     ///   - tolerance: relative violation allowed for rows left with only fixed variables,
     ///     and for rows that force their variables.
-    ///   - tiledRowTerms: rows with more terms than this, in variable order, are read
-    ///     together by tiles of variables (`LongRowTiles`); the form does not depend on it.
+    ///   - tiledRowTerms, tileVariables: rows with more terms than this, in variable order,
+    ///     are read together by tiles of so many variables (`LongRowTiles`); the form does
+    ///     not depend on either.
     init(
         _ model: Model, threads: Int = 1, tolerance: Double = 1e-8,
-        tiledRowTerms: Int = SparseMatrix.longRowLength
+        tiledRowTerms: Int = SparseMatrix.longRowLength,
+        tileVariables: Int = LongRowTiles.tileVariables
     ) {
-        fixedValue = ForcedVariables(model, tolerance: tolerance, tiledRowTerms: tiledRowTerms)
-            .value
+        fixedValue = ForcedVariables(
+            model, tolerance: tolerance, tiledRowTerms: tiledRowTerms, tileVariables: tileVariables
+        ).value
         var constant = model.objectiveConstant
         precondition(
             model.variableCount + model.rowCount < Int(Int32.max),
@@ -99,7 +102,7 @@ struct StandardForm: Sendable {
         var rows = RowAssembly(
             model, fixedValue: fixedValue, variableColumn: variableColumn,
             slackColumn0: columnVariable.count, tolerance: tolerance,
-            tiledRowTerms: tiledRowTerms)
+            tiles: LongRowTiles(model, longerThan: tiledRowTerms, tileVariables: tileVariables))
         rows.run()
         b = rows.b
         rowBlock = rows.rowBlock

@@ -19,14 +19,14 @@ struct RowAssembly {
 
     init(
         _ model: Model, fixedValue: [Double], variableColumn: [Int32], slackColumn0: Int,
-        tolerance: Double, tiledRowTerms: Int
+        tolerance: Double, tiles: LongRowTiles
     ) {
         self.model = model
         self.fixedValue = fixedValue
         self.variableColumn = variableColumn
         self.slackColumn0 = slackColumn0
         self.tolerance = tolerance
-        tiles = LongRowTiles(model, longerThan: tiledRowTerms)
+        self.tiles = tiles
         modelRowIndex = Array(repeating: -1, count: model.rowCount)
         // Arrays grown by appending keep up to twice their length in capacity; on large
         // fleets that slack would be gigabytes, so every array is reserved.

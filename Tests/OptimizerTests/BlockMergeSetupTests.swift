@@ -8,7 +8,7 @@ final class BlockMergeSetupTests: XCTestCase {
     func testCouplingTermsByTilesMatchByRow() {
         for seed in [1, 2] as [UInt64] {
             let model = SetupModels.make(blocks: 3000, seed: seed, inOrder: true)
-            let tiled = BlockData(model)
+            let tiled = BlockData(model, tileVariables: 1000)
             let plain = BlockData(model, tilingCouplingRows: false)
             XCTAssertEqual(tiled.couplingStart, plain.couplingStart)
             XCTAssertTrue(tiled.couplingTerm == plain.couplingTerm, "seed \(seed): terms differ")

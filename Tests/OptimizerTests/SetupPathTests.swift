@@ -8,6 +8,9 @@ import XCTest
 final class SetupPathTests: XCTestCase {
     /// Enough blocks for rows of two terms a block to be long (`SparseMatrix.longRowLength`).
     let blocks = 2600
+    /// Tiles far smaller than the default, so that the models span several (one is also
+    /// tried: the default tile holds a whole test model).
+    let smallTiles = 1000
 
     func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
 
@@ -59,16 +62,21 @@ final class SetupPathTests: XCTestCase {
             let model = SetupModels.make(blocks: blocks, seed: seed)
             let plain = StandardForm(model, threads: 2, tiledRowTerms: .max)
             XCTAssertFalse(plain.a.byRow.long.rows.isEmpty, "the model should have long rows")
-            for tiled in [64, SparseMatrix.longRowLength] {
-                let form = StandardForm(model, threads: 2, tiledRowTerms: tiled)
-                assertSame(form, plain, "seed \(seed), rows over \(tiled) terms tiled")
+            for (tiled, tile) in [
+                (64, smallTiles), (SparseMatrix.longRowLength, smallTiles),
+                (SparseMatrix.longRowLength, LongRowTiles.tileVariables),
+            ] {
+                let form = StandardForm(
+                    model, threads: 2, tiledRowTerms: tiled, tileVariables: tile)
+                assertSame(form, plain, "seed \(seed), rows over \(tiled) terms, tiles of \(tile)")
             }
         }
     }
 
     /// The matrix assembled with its long rows apart equals the one split after assembly.
     func testAssembledMatrixMatchesSplitAfterwards() {
-        let form = StandardForm(SetupModels.make(blocks: blocks, seed: 4), threads: 2)
+        let form = StandardForm(
+            SetupModels.make(blocks: blocks, seed: 4), threads: 2, tileVariables: smallTiles)
         let split = form.a.byRow
         var rowStart = [0]
         var columnIndex: [Int32] = []
@@ -101,7 +109,9 @@ final class SetupPathTests: XCTestCase {
                 model.lower.indices.filter { model.lower[$0] == model.upper[$0] }.count,
                 "rows should force some variables")
             for tiled in [64, SparseMatrix.longRowLength, .max] {
-                let found = ForcedVariables(model, tolerance: 1e-8, tiledRowTerms: tiled).value
+                let found = ForcedVariables(
+                    model, tolerance: 1e-8, tiledRowTerms: tiled, tileVariables: smallTiles
+                ).value
                 assertEqual(bits(found), bits(expected), "seed \(seed), tiled over \(tiled)")
             }
         }
