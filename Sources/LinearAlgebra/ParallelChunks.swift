@@ -9,7 +9,9 @@ public func fixedChunks(count: Int, chunkCount: Int) -> [Range<Int>] {
 }
 
 /// Runs `body` once per chunk, concurrently when `threads > 1`.
-func runChunks(_ chunks: [Range<Int>], threads: Int, _ body: (Int, Range<Int>) -> Void) {
+public func runChunks(
+    _ chunks: [Range<Int>], threads: Int, _ body: (Int, Range<Int>) -> Void
+) {
     if threads <= 1 || chunks.count <= 1 {
         for (index, range) in chunks.enumerated() { body(index, range) }
         return

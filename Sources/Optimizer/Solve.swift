@@ -20,7 +20,7 @@ extension Model {
         try validate()
         let clock = Date()
         if settings.path != .general && blockCount > 0 && settings.mergeIdenticalBlocks {
-            let groups = BlockMerge.groups(self)
+            let groups = BlockMerge.groups(self, threads: settings.threads)
             if groups.contains(where: { $0.count > 1 }) {
                 let merged = BlockMerge(self, groups: groups)
                 var result = try merged.reduced.solveAlone(settings: settings)

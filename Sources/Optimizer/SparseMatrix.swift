@@ -48,6 +48,18 @@ struct SparseMatrix: Sendable {
         byColumn = c
     }
 
+    /// Builds from the matrix split as `byRow` keeps it: the column-wise copy lists each
+    /// column's entries in increasing row order, as the initializer from rows makes it.
+    init(rows: Int, columns: Int, split: SplitRows, threads: Int = 1) {
+        self.rows = rows
+        self.columns = columns
+        byRow = CompressedRows(
+            rows: rows, columns: columns, rowStart: split.rowStart, columnIndex: split.columnIndex,
+            value: split.value, longRows: split.longRows, longColumns: split.longColumns,
+            longValues: split.longValues, threads: threads)
+        byColumn = byRow.transposed()
+    }
+
     /// Column `j`'s entries are `columnStart[j]..<columnStart[j + 1]` of
     /// `rowIndex` and `columnValue` (the column-wise copy, shared with `byColumn`).
     var columnStart: [Int] { byColumn.rowStart }
@@ -67,4 +79,16 @@ struct SparseMatrix: Sendable {
         byColumn.multiply(y, into: &x)
         return x
     }
+}
+
+/// A matrix's rows as `SparseMatrix.byRow` keeps them: rows of up to `longRowLength` entries
+/// by row (with no entries for the others), and the longer rows apart, each with its
+/// entries in increasing column order.
+struct SplitRows {
+    var rowStart = [0]
+    var columnIndex: [Int32] = []
+    var value: [Double] = []
+    var longRows: [Int] = []
+    var longColumns: [[Int32]] = []
+    var longValues: [[Double]] = []
 }

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The model in the form the interior-point method works on:
 ///
 ///     minimize c'x + 1/2 x'diag(q)x   subject to   A x = b,  lower <= x <= upper
@@ -36,122 +38,77 @@ struct StandardForm: Sendable {
     var n: Int { c.count }
     var m: Int { b.count }
 
-    /// `tolerance`: relative violation allowed for rows left with only fixed variables, and
-    /// for rows that force their variables.
-    init(_ model: Model, threads: Int = 1, tolerance: Double = 1e-8) {
-        fixedValue = ForcedVariables(model, tolerance: tolerance).value
-        let fixed = fixedValue.map { !$0.isNaN }
+    /// - Parameters:
+    ///   - tolerance: relative violation allowed for rows left with only fixed variables,
+    ///     and for rows that force their variables.
+    ///   - tiledRowTerms, tileVariables: rows with more terms than this, in variable order,
+    ///     are read together by tiles of so many variables (`LongRowTiles`); the form does
+    ///     not depend on either.
+    init(
+        _ model: Model, threads: Int = 1, tolerance: Double = 1e-8,
+        tiledRowTerms: Int = SparseMatrix.longRowLength,
+        tileVariables: Int = LongRowTiles.tileVariables
+    ) {
+        fixedValue = ForcedVariables(
+            model, tolerance: tolerance, tiledRowTerms: tiledRowTerms, tileVariables: tileVariables
+        ).value
         var constant = model.objectiveConstant
         precondition(
             model.variableCount + model.rowCount < Int(Int32.max),
             "StandardForm: \(model.variableCount) variables and \(model.rowCount) rows "
                 + "exceed 32-bit indices")
-        var variableColumn = Array(repeating: Int32(-1), count: model.variableCount)
-        var columnVariable: [Int32] = []
         // Arrays grown by appending keep up to twice their length in capacity; on
-        // large fleets that slack would be gigabytes, so every array is reserved.
-        let kept = fixed.reduce(0) { $1 ? $0 : $0 + 1 }
+        // large fleets that slack would be gigabytes, so every array is made with room for
+        // the slack columns too.
         let ranged = (0..<model.rowCount).reduce(0) {
             model.rowLower[$1] != model.rowUpper[$1] ? $0 + 1 : $0
         }
-        c = []
-        q = []
-        lower = []
-        upper = []
-        columnBlock = []
+        let undecided = fixedValue
+        var columnVariable = ParallelGather.indices(
+            count: model.variableCount, capacity: model.variableCount + ranged, threads: threads
+        ) { undecided[$0].isNaN }
+        let kept = columnVariable.count
         let columns = kept + ranged
-        columnVariable.reserveCapacity(columns)
-        c.reserveCapacity(columns)
-        q.reserveCapacity(columns)
-        lower.reserveCapacity(columns)
-        upper.reserveCapacity(columns)
-        columnBlock.reserveCapacity(columns)
-        for j in 0..<model.variableCount {
-            if fixed[j] {
-                let v = fixedValue[j]
-                constant += model.cost[j] * v + 0.5 * model.quadraticCost[j] * v * v
-                continue
+        var variableColumn = Array(repeating: Int32(-1), count: model.variableCount)
+        do {
+            // A second reference, released at the end of this scope, before the slack
+            // columns are appended to `columnVariable` (which would otherwise copy it).
+            let keptVariables = columnVariable
+            func keptColumns<T>(_ value: (Int) -> T) -> [T] {
+                ParallelGather.array(count: kept, capacity: columns, threads: threads) {
+                    value(Int(keptVariables[$0]))
+                }
             }
-            variableColumn[j] = Int32(columnVariable.count)
-            columnVariable.append(Int32(j))
-            c.append(model.cost[j])
-            q.append(model.quadraticCost[j])
-            lower.append(model.lower[j])
-            upper.append(model.upper[j])
-            columnBlock.append(Int32(model.variableBlock[j]))
+            c = keptColumns { model.cost[$0] }
+            q = keptColumns { model.quadraticCost[$0] }
+            lower = keptColumns { model.lower[$0] }
+            upper = keptColumns { model.upper[$0] }
+            columnBlock = keptColumns { Int32(model.variableBlock[$0]) }
+            variableColumn.withUnsafeMutableBufferPointer { column in
+                let chunks = ParallelGather.chunks(kept, threads: threads)
+                runChunks(chunks, threads: threads) { _, range in
+                    for p in range { column[Int(keptVariables[p])] = Int32(p) }
+                }
+            }
+        }
+        for j in 0..<model.variableCount where !fixedValue[j].isNaN {
+            let v = fixedValue[j]
+            constant += model.cost[j] * v + 0.5 * model.quadraticCost[j] * v * v
         }
 
-        // The matrix is built by row directly (each row's terms in their first order,
-        // then its slack), numbering slack columns after the kept variables.
-        let slackColumn0 = columnVariable.count
-        var rowStart = [0]
-        var entryColumn: [Int32] = []
-        var entryValue: [Double] = []
-        rowStart.reserveCapacity(model.rowCount + 1)
-        entryColumn.reserveCapacity(model.termVariable.count + ranged)
-        entryValue.reserveCapacity(model.termVariable.count + ranged)
-        var slackRows: [(row: Int, lower: Double, upper: Double, block: Int)] = []
-        b = []
-        rowBlock = []
-        rowModelRow = []
-        b.reserveCapacity(model.rowCount)
-        rowBlock.reserveCapacity(model.rowCount)
-        rowModelRow.reserveCapacity(model.rowCount)
-        violatedEmptyRows = []
-        var modelRowIndex = Array(repeating: Int32(-1), count: model.rowCount)
-        // Repeated variables in a row add up; `merged` is indexed by variable.
-        var merged = Array(repeating: 0.0, count: model.variableCount)
-        var seen = Array(repeating: false, count: model.variableCount)
-        var order: [Int] = []
-        for i in 0..<model.rowCount {
-            var fixedActivity = 0.0
-            order.removeAll(keepingCapacity: true)
-            for k in model.rowStart[i]..<model.rowStart[i + 1] {
-                let j = model.termVariable[k]
-                if fixed[j] {
-                    fixedActivity += model.termValue[k] * fixedValue[j]
-                    continue
-                }
-                if !seen[j] {
-                    order.append(j)
-                    seen[j] = true
-                }
-                merged[j] += model.termValue[k]
-            }
-            let termCount = order.reduce(0) { merged[$1] != 0 ? $0 + 1 : $0 }
-            defer {
-                for j in order {
-                    merged[j] = 0
-                    seen[j] = false
-                }
-            }
-            let lo = model.rowLower[i]
-            let up = model.rowUpper[i]
-            if termCount == 0 {
-                let slack = tolerance * (1 + abs(fixedActivity))
-                if fixedActivity < lo - slack || fixedActivity > up + slack {
-                    violatedEmptyRows.append(i)
-                }
-                continue
-            }
-            let r = b.count
-            modelRowIndex[i] = Int32(r)
-            rowModelRow.append(Int32(i))
-            rowBlock.append(Int32(model.rowBlock[i]))
-            for j in order where merged[j] != 0 {
-                entryColumn.append(variableColumn[j])
-                entryValue.append(merged[j])
-            }
-            if lo == up {
-                b.append(lo - fixedActivity)
-            } else {
-                b.append(0)
-                entryColumn.append(Int32(slackColumn0 + slackRows.count))
-                entryValue.append(-1)
-                slackRows.append((r, lo - fixedActivity, up - fixedActivity, model.rowBlock[i]))
-            }
-            rowStart.append(entryColumn.count)
-        }
+        // The matrix is built by row (each row's terms in their first order, then its
+        // slack), numbering slack columns after the kept variables; rows that come out long
+        // are kept apart by column (`SparseMatrix.longRowLength`).
+        var rows = RowAssembly(
+            model, fixedValue: fixedValue, variableColumn: variableColumn,
+            slackColumn0: columnVariable.count, tolerance: tolerance,
+            tiles: LongRowTiles(model, longerThan: tiledRowTerms, tileVariables: tileVariables))
+        rows.run()
+        b = rows.b
+        rowBlock = rows.rowBlock
+        rowModelRow = rows.rowModelRow
+        violatedEmptyRows = rows.violatedEmptyRows
+        let slackRows = rows.slackRows
         // Slack columns in the order the rows numbered them.
         for slack in slackRows {
             columnVariable.append(-1)
@@ -162,11 +119,10 @@ struct StandardForm: Sendable {
             columnBlock.append(Int32(slack.block))
         }
         a = SparseMatrix(
-            rows: b.count, columns: c.count, rowStart: rowStart, columnIndex: entryColumn,
-            value: entryValue, threads: threads)
+            rows: b.count, columns: c.count, split: rows.matrix, threads: threads)
         self.columnVariable = columnVariable
         self.variableColumn = variableColumn
-        self.modelRowIndex = modelRowIndex
+        modelRowIndex = rows.modelRowIndex
         objectiveConstant = constant
     }
 }

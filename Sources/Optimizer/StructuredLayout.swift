@@ -53,6 +53,12 @@ struct StructuredLayout {
             }
         }
 
+        mutating func reserveCapacity(_ count: Int) {
+            target.reserveCapacity(count)
+            column.reserveCapacity(count)
+            coefficient.reserveCapacity(count)
+        }
+
         mutating func compact() {
             target = target.compacted()
             column = column.compacted()
@@ -84,136 +90,15 @@ struct StructuredLayout {
     var rowsAreStacked = false
     /// Block `b`'s entry terms are `entryTermStart[b]..<entryTermStart[b + 1]`.
     var entryTermStart = [0]
-
-    init(_ form: StandardForm, blockCount: Int) throws {
-        columns = form.a.byColumn
-        let columnStart = form.a.columnStart
-        let rowIndex = form.a.rowIndex
-        let columnValue = form.a.columnValue
-        var local = Array(repeating: -1, count: form.m)
-        var rowsOfBlock = Array(repeating: [Int](), count: blockCount)
-        for r in 0..<form.m {
-            if form.rowBlock[r] >= 0 {
-                rowsOfBlock[Int(form.rowBlock[r])].append(r)
-            } else {
-                local[r] = couplingRowOrder.count
-                couplingRowOrder.append(r)
-            }
-        }
-        for rows in rowsOfBlock {
-            for r in rows {
-                local[r] = blockRowOrder.count
-                blockRowOrder.append(r)
-            }
-            blockStart.append(blockRowOrder.count)
-        }
-        let m0 = couplingRowOrder.count
-        stackedRow = (0..<form.m).map { form.rowBlock[$0] >= 0 ? Int32(local[$0]) : -1 }
-        var columnsOfBlock = Array(repeating: [Int](), count: blockCount)
-        for j in 0..<form.n where form.columnBlock[j] >= 0 {
-            columnsOfBlock[Int(form.columnBlock[j])].append(j)
-        }
-        for list in columnsOfBlock {
-            blockColumn.append(contentsOf: list.lazy.map { Int32($0) })
-            blockColumnStart.append(blockColumn.count)
-        }
-
-        var entryStart = [0]
-        var entryRow: [Int32] = []
-        var entryCoupling: [Int32] = []
-        // Buffers reused for every column and block (a fleet has millions of columns).
-        var blockRows: [(Int, Double)] = []
-        var couplingRows: [(Int, Double)] = []
-        var pending: [(p: Int, k: Int, j: Int, c: Double)] = []
-        // The block row each coupling row meets in the current block, or -1.
-        var rowOfCoupling = Array(repeating: -1, count: m0)
-        for b in 0..<blockCount {
-            pending.removeAll(keepingCapacity: true)
-            for j in columnsOfBlock[b] {
-                blockRows.removeAll(keepingCapacity: true)
-                couplingRows.removeAll(keepingCapacity: true)
-                for e in columnStart[j]..<columnStart[j + 1] {
-                    let r = Int(rowIndex[e])
-                    let v = columnValue[e]
-                    if form.rowBlock[r] >= 0 {
-                        blockRows.append((local[r], v))
-                    } else {
-                        couplingRows.append((local[r], v))
-                    }
-                }
-                if blockRows.count > 1 { blockRows.sort { $0.0 < $1.0 } }
-                try checkTridiagonal(blockRows, block: b)
-                addCouplingPairs(j, couplingRows, m0)
-                if couplingRows.isEmpty || blockRows.isEmpty { continue }
-                guard blockRows.count == 1 else {
-                    throw Unsupported.couplingSpansBlockRows(block: b)
-                }
-                let (p, ap) = blockRows[0]
-                for (k, bk) in couplingRows {
-                    guard rowOfCoupling[k] < 0 || rowOfCoupling[k] == p else {
-                        throw Unsupported.couplingSpansBlockRows(block: b)
-                    }
-                    rowOfCoupling[k] = p
-                    pending.append((p, k, j, ap * bk))
-                }
-            }
-            // Entries in (block row, coupling row) order, each entry's terms by column.
-            pending.sort { ($0.p, $0.k, $0.j) < ($1.p, $1.k, $1.j) }
-            for (index, term) in pending.enumerated() {
-                if index == 0 || pending[index - 1].k != term.k || pending[index - 1].p != term.p {
-                    entryRow.append(Int32(term.p - blockStart[b]))
-                    entryCoupling.append(Int32(term.k))
-                    rowOfCoupling[term.k] = -1
-                }
-                entryTerms.append(entryRow.count - 1, term.j, term.c)
-            }
-            entryStart.append(entryRow.count)
-            entryTermStart.append(entryTerms.target.count)
-        }
-        coupling = BlockCoupling(
-            couplingCount: m0, entryStart: entryStart.compacted(),
-            localRowIndex: entryRow.compacted(), couplingRowIndex: entryCoupling.compacted(),
-            blockWeight: Array(repeating: 1, count: blockCount))
-        for j in 0..<form.n where form.columnBlock[j] < 0 {
-            var couplingRows: [(Int, Double)] = []
-            for e in columnStart[j]..<columnStart[j + 1] {
-                couplingRows.append((local[Int(rowIndex[e])], columnValue[e]))
-            }
-            addCouplingPairs(j, couplingRows, m0)
-        }
-        // The lists were grown by appending; they live through the whole solve.
-        couplingTerms.compact()
-        entryTerms.compact()
-        blockColumn = blockColumn.compacted()
-        blockRowOrder = blockRowOrder.compacted()
-        couplingRowOrder = couplingRowOrder.compacted()
-        blockStart = blockStart.compacted()
-        rowsAreStacked =
-            blockRowOrder.indices.allSatisfy { blockRowOrder[$0] == $0 }
-            && couplingRowOrder.indices.allSatisfy {
-                couplingRowOrder[$0] == blockRowOrder.count + $0
-            }
-    }
-
-    /// Each variable may be in at most two block rows, and those consecutive.
-    private func checkTridiagonal(_ rows: [(Int, Double)], block: Int) throws {
-        guard rows.count < 2 || (rows.count == 2 && rows[1].0 == rows[0].0 + 1) else {
-            throw Unsupported.notTridiagonal(block: block)
-        }
-    }
-
-    private mutating func addCouplingPairs(_ j: Int, _ rows: [(Int, Double)], _ m0: Int) {
-        for (k1, v1) in rows {
-            for (k2, v2) in rows where k2 <= k1 { couplingTerms.append(k1 + k2 * m0, j, v1 * v2) }
-        }
-    }
 }
 
 extension Array {
-    /// A copy whose capacity is its length (an array grown by appending keeps up
-    /// to twice its length in capacity).
+    /// The array with a capacity of about its length: itself when its spare capacity is
+    /// at most what allocation rounds up to (taken as 1/64 of its length, at least 16),
+    /// else a copy (an array grown by appending keeps up to twice its length in capacity).
     func compacted() -> [Element] {
-        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+        if capacity - count <= Swift.max(16, count / 64) { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             _ = buffer.initialize(from: self)
             initialized = count
         }
