@@ -24,7 +24,6 @@ extension BoundedKernels {
     /// Scaling and predictor right-hand side in one pass: `il = [l finite]/(x - l)`,
     /// `iu = [u finite]/(u - x)`, `h = 1/H` with `H` from `ScalingRegularization.h`,
     /// and `r1 = -rd - zl + zu`. Bounds may be infinite where `hasLower`/`hasUpper` say so.
-    /// The main iteration forms the same in its step (`stepAndDualResidual`).
     public func scalingAndPredictor(
         x: [Double], zl: [Double], zu: [Double], lower: [Double], upper: [Double],
         hasLower: [Bool], hasUpper: [Bool], q: [Double], regularization: ScalingRegularization,
@@ -179,5 +178,34 @@ extension BoundedKernels {
         _ r: Recovered, current: Double, primalStep ap: Double, dualStep ad: Double
     ) -> Double {
         max(0, (1 - ad) * current + (ap - ad) * r.slope + ap * ad * r.curvature)
+    }
+}
+
+/// The regularizations `scalingAndPredictor` adds to `H`.
+public struct ScalingRegularization: Sendable {
+    public var regularization: Double
+    public var freeRegularization: Double
+    public var complementarityWeight: Double
+
+    public init(regularization: Double, freeRegularization: Double, complementarityWeight: Double) {
+        self.regularization = regularization
+        self.freeRegularization = freeRegularization
+        self.complementarityWeight = complementarityWeight
+    }
+
+    /// `q + reg + [free] freeReg + zl il + zu iu`, plus for a variable with both bounds
+    /// `gamma ((x - l) zl + (u - x) zu) / (u - l)^2`, which fades with the complementarity.
+    @inline(__always)
+    func h(
+        x: Double, zl: Double, zu: Double, lower: Double, upper: Double, hasLower: Bool,
+        hasUpper: Bool, q: Double, il: Double, iu: Double
+    ) -> Double {
+        let base = q + regularization + (hasLower || hasUpper ? 0 : freeRegularization)
+        var sum = base + zl * il + zu * iu
+        if hasLower && hasUpper && complementarityWeight > 0 && upper > lower {
+            let width = upper - lower
+            sum += complementarityWeight * ((x - lower) * zl + (upper - x) * zu) / (width * width)
+        }
+        return sum
     }
 }

@@ -96,16 +96,14 @@ extension IPMProblem {
         return total / Double(boundCount)
     }
 
-    /// Takes the step and measures the new point; also forms the scaling and the
-    /// predictor's `r1` there, in the same pass over the columns.
+    /// Takes the step and measures the new point.
     func step(
         _ p: inout IPMIterate, _ d: IPMDirection, _ ap: Double, _ ad: Double,
-        measures: inout IPMMeasures, scaling s: inout IPMScaling, r1: inout [Double]
+        measures: inout IPMMeasures
     ) {
         for i in 0..<form.m { p.y[i] += ad * d.dy[i] }
         let step = BoundedKernels.Step(dx: d.dx, dzl: d.dzl, dzu: d.dzu, primal: ap, dual: ad)
-        stepAndMeasure(
-            &p.x, &p.zl, &p.zu, y: p.y, step: step, into: &measures, scaling: &s, r1: &r1)
+        stepAndMeasure(&p.x, &p.zl, &p.zu, y: p.y, step: step, into: &measures)
     }
 
     /// Solves the Newton system for explicit complementarity targets `rl`, `ru` into

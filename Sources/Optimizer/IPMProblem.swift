@@ -62,27 +62,11 @@ struct IPMProblem {
         _ x: inout [Double], _ zl: inout [Double], _ zu: inout [Double], y: [Double],
         step: BoundedKernels.Step?, into m: inout IPMMeasures
     ) {
-        var none: [Double] = []
-        var noScaling = IPMScaling(inverseLowerSlack: [], inverseUpperSlack: [], hInverse: [])
-        stepAndMeasure(
-            &x, &zl, &zu, y: y, step: step, into: &m, scaling: &noScaling, r1: &none,
-            formScaling: false)
-    }
-
-    /// `stepAndMeasure`, also forming the scaling and the predictor's `r1` at the new
-    /// point when `formScaling` (see `BoundedKernels.stepAndDualResidual`).
-    func stepAndMeasure(
-        _ x: inout [Double], _ zl: inout [Double], _ zu: inout [Double], y: [Double],
-        step: BoundedKernels.Step?, into m: inout IPMMeasures, scaling s: inout IPMScaling,
-        r1: inout [Double], formScaling: Bool = true
-    ) {
         let f = form
         let sums = kernels.stepAndDualResidual(
             step, transposed: f.a.byColumn, y: y, c: f.c, q: f.q, lower: f.lower,
             upper: f.upper, hasLower: hasLower, hasUpper: hasUpper, x: &x, zl: &zl, zu: &zu,
-            rd: &m.dualResidual, scaling: formScaling ? scalingRegularization : nil,
-            inverseLowerSlack: &s.inverseLowerSlack, inverseUpperSlack: &s.inverseUpperSlack,
-            hInverse: &s.hInverse, r1: &r1)
+            rd: &m.dualResidual)
         let primalNorm = f.a.byRow.residual(f.b, x, into: &m.primalResidual)
         m.primalObjective = sums.linear + 0.5 * sums.quadratic
         m.linearObjective = sums.linear

@@ -66,9 +66,6 @@ struct InteriorPoint {
         var iterates: [[Double]] = []
         var stalls = 0
         var measures = problem.measures(&point)
-        // From here on each step forms the next scaling in its own pass.
-        problem.scalingAndPredictor(
-            &scaling, point, dualResidual: measures.dualResidual, r1: &scratch.r1)
         for iteration in 0..<settings.maxIterations {
             if settings.recordIterates { iterates.append(point.x) }
             if converged(measures) {
@@ -103,7 +100,8 @@ struct InteriorPoint {
         _ point: inout IPMIterate, _ measures: inout IPMMeasures
     ) throws -> (Double, Double) {
         let p = problem
-        // `scaling` and `scratch.r1` hold the predictor's, formed with the last step.
+        p.scalingAndPredictor(
+            &scaling, point, dualResidual: measures.dualResidual, r1: &scratch.r1)
         let regularization = try factorWithRetries(scaling.hInverse)
         let refine = settings.refinementSteps
 
@@ -156,8 +154,7 @@ struct InteriorPoint {
         // Slacks that reached their bounds in floating point give infinite directions; stop
         // at the last finite point instead, which may still meet the reduced accuracy.
         guard ap.isFinite, ad.isFinite, finite else { throw NonFiniteDirection() }
-        p.step(
-            &point, newton, ap, ad, measures: &measures, scaling: &scaling, r1: &scratch.r1)
+        p.step(&point, newton, ap, ad, measures: &measures)
         return (ap, ad)
     }
 
