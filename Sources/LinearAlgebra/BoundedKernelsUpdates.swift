@@ -32,11 +32,18 @@ extension BoundedKernels {
         var partial = Array(repeating: ObjectiveSums(), count: chunks.count)
         let none: [Double] = []
         let direction = step ?? Step(dx: none, dzl: none, dzu: none, primal: 0, dual: 0)
+        // On long vectors the update goes in a pass of its own (see `separateStepAbove`).
+        let separate = step != nil && count > Self.separateStepAbove
+        if separate {
+            updateKernel(
+                direction.dx, direction.dzl, direction.dzu, direction.primal, direction.dual,
+                &x, &zl, &zu)
+        }
         transposed.withRows { a in
             stepKernel(
-                step != nil, direction.dx, direction.dzl, direction.dzu, direction.primal,
-                direction.dual, a, y, c, q, lower, upper, hasLower, hasUpper, &x, &zl, &zu, &rd,
-                &partial)
+                step != nil && !separate, direction.dx, direction.dzl, direction.dzu,
+                direction.primal, direction.dual, a, y, c, q, lower, upper, hasLower, hasUpper,
+                &x, &zl, &zu, &rd, &partial)
         }
         var sums = ObjectiveSums()
         for p in partial {
@@ -47,6 +54,29 @@ extension BoundedKernels {
             sums.dualResidualNorm = max(sums.dualResidualNorm, p.dualResidualNorm)
         }
         return sums
+    }
+
+    /// Columns above which the step's update of `x`, `zl`, `zu` runs as a pass of its own
+    /// before the dual residual's. The fused pass reads 15 streams and writes 4; once the
+    /// vectors come from memory, two narrower passes stream better despite reading the
+    /// point twice. Chosen by experiment (same builds, interleaved): at 100,000 assets (19
+    /// million columns) 64.1 s against 67.3 s (112 against 119 s of CPU); at 10,000 assets
+    /// (1.9 million) no difference; at 1,000 (190,000) 4% more CPU time apart.
+    static let separateStepAbove = 1 << 20
+
+    /// `x += ap dx`, `zl += ad dzl`, `zu += ad dzu`.
+    private func updateKernel(
+        _ dx: UnsafePointer<Double>, _ dzl: UnsafePointer<Double>, _ dzu: UnsafePointer<Double>,
+        _ ap: Double, _ ad: Double, _ x: UnsafeMutablePointer<Double>,
+        _ zl: UnsafeMutablePointer<Double>, _ zu: UnsafeMutablePointer<Double>
+    ) {
+        runChunks(chunks, threads: threads) { _, range in
+            for j in range {
+                x[j] += ap * dx[j]
+                zl[j] += ad * dzl[j]
+                zu[j] += ad * dzu[j]
+            }
+        }
     }
 
     private func stepKernel(
