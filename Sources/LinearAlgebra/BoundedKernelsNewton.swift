@@ -95,7 +95,7 @@ extension BoundedKernels {
     /// `correctorTarget` is given: then `dx`, `dzl`, `dzu` hold the predictor
     /// direction on entry, read and overwritten element by element.
     public func recover(
-        transposed: CompressedRows, dy: [Double], hInverse: [Double], r1: [Double],
+        transposed: CompressedRows, dy: [Double], hInverse: [Double], r1: inout [Double],
         zl: [Double], zu: [Double], hasLower: [Bool], hasUpper: [Bool],
         inverseLowerSlack: [Double], inverseUpperSlack: [Double], correctorTarget: Double?,
         dx: inout [Double], dzl: inout [Double], dzu: inout [Double]
@@ -104,10 +104,15 @@ extension BoundedKernels {
             transposed.rows == count && dy.count == transposed.columns,
             "BoundedKernels.recover: A' has \(transposed.rows) rows for \(count) columns")
         var partial = Array(repeating: Recovered(), count: chunks.count)
+        // On long vectors `dx` goes first into `r1`, which is not needed after it (see
+        // `separateStepAbove`: narrower passes stream better from memory).
+        let separate = count > Self.separateStepAbove
         transposed.withRows { a in
+            if separate { primalKernel(a, dy, hInverse, &r1) }
             recoverKernel(
                 a, dy, hInverse, r1, zl, zu, hasLower, hasUpper, inverseLowerSlack,
-                inverseUpperSlack, correctorTarget, &dx, &dzl, &dzu, &partial)
+                inverseUpperSlack, correctorTarget, primalGiven: separate, &dx, &dzl, &dzu,
+                &partial)
         }
         var total = Recovered()
         for p in partial {
@@ -124,7 +129,8 @@ extension BoundedKernels {
         _ a: CompressedRows.Rows, _ dy: UnsafePointer<Double>, _ h: UnsafePointer<Double>,
         _ r1: UnsafePointer<Double>, _ zl: UnsafePointer<Double>, _ zu: UnsafePointer<Double>,
         _ hl: UnsafePointer<Bool>, _ hu: UnsafePointer<Bool>, _ il: UnsafePointer<Double>,
-        _ iu: UnsafePointer<Double>, _ target: Double?, _ dx: UnsafeMutablePointer<Double>,
+        _ iu: UnsafePointer<Double>, _ target: Double?, primalGiven: Bool,
+        _ dx: UnsafeMutablePointer<Double>,
         _ dzl: UnsafeMutablePointer<Double>, _ dzu: UnsafeMutablePointer<Double>,
         _ out: UnsafeMutablePointer<Recovered>
     ) {
@@ -138,7 +144,7 @@ extension BoundedKernels {
             // Stays 0 unless some component is infinite or NaN (0 times those is NaN).
             var poison = 0.0
             for j in range {
-                let step = h[j] * (r1[j] + a.dot(j, dy))
+                let step = primalGiven ? r1[j] : h[j] * (r1[j] + a.dot(j, dy))
                 var cl = 0.0
                 var cu = 0.0
                 if corrector {
@@ -166,6 +172,16 @@ extension BoundedKernels {
             out[c] = Recovered(
                 primal: 1 / primalRate, dual: 1 / dualRate, slope: slope, curvature: curvature,
                 isFinite: poison == 0)
+        }
+    }
+
+    /// `r1 = h (r1 + A'dy)`, the primal direction, in place.
+    private func primalKernel(
+        _ a: CompressedRows.Rows, _ dy: UnsafePointer<Double>, _ h: UnsafePointer<Double>,
+        _ r1: UnsafeMutablePointer<Double>
+    ) {
+        runChunks(chunks, threads: threads) { _, range in
+            for j in range { r1[j] = h[j] * (r1[j] + a.dot(j, dy)) }
         }
     }
 

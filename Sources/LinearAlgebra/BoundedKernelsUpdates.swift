@@ -57,11 +57,14 @@ extension BoundedKernels {
     }
 
     /// Columns above which the step's update of `x`, `zl`, `zu` runs as a pass of its own
-    /// before the dual residual's. The fused pass reads 15 streams and writes 4; once the
-    /// vectors come from memory, two narrower passes stream better despite reading the
-    /// point twice. Chosen by experiment (same builds, interleaved): at 100,000 assets (19
-    /// million columns) 64.1 s against 67.3 s (112 against 119 s of CPU); at 10,000 assets
-    /// (1.9 million) no difference; at 1,000 (190,000) 4% more CPU time apart.
+    /// before the dual residual's, and `recover` forms `dx` in a pass of its own before
+    /// the bound duals' directions. The fused passes read up to 15 streams and write 3 or
+    /// 4; once the vectors come from memory, two narrower passes stream better despite
+    /// reading some vectors twice. Chosen by experiment (same builds, interleaved): at
+    /// 100,000 assets (19 million columns) splitting the step took 64.1 s against 67.3 s
+    /// (112 against 119 s of CPU) and splitting the recovery then 60.6 s against 62.3 s
+    /// (105 against 110 s); at 10,000 assets (1.9 million) neither made a difference; at
+    /// 1,000 (190,000) the split step took 4% more CPU time.
     static let separateStepAbove = 1 << 20
 
     /// `x += ap dx`, `zl += ad dzl`, `zu += ad dzu`.

@@ -79,7 +79,7 @@ extension IPMProblem {
             from: primalResidual, scale: s.hInverse, w.r1, into: &d.dy)
         try solveRefined(&d.dy, s.hInverse, regularization, &kkt, refinementSteps, &w)
         return kernels.recover(
-            transposed: form.a.byColumn, dy: d.dy, hInverse: s.hInverse, r1: w.r1, zl: p.zl,
+            transposed: form.a.byColumn, dy: d.dy, hInverse: s.hInverse, r1: &w.r1, zl: p.zl,
             zu: p.zu, hasLower: hasLower, hasUpper: hasUpper,
             inverseLowerSlack: s.inverseLowerSlack, inverseUpperSlack: s.inverseUpperSlack,
             correctorTarget: correctorTarget, dx: &d.dx, dzl: &d.dzl, dzu: &d.dzu)
