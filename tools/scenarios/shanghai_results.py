@@ -53,8 +53,9 @@ def main() -> int:
             out = pathlib.Path(tmp) / scenario.stem
             summary = run(scenario, out)
             (CHARTS / f"{scenario.stem}.svg").write_text(first_chart(out / "report.html"))
-            cells = [f"{float(summary[key]) * scale:,.2f}" if key in summary else ""
-                     for key, _, scale in FIGURES]
+            # "+ 0.0" turns a -0.0 into 0.0, so a figure that rounds to zero prints 0.00.
+            cells = [f"{round(float(summary[key]) * scale, 2) + 0.0:,.2f}" if key in summary
+                     else "" for key, _, scale in FIGURES]
             lines.append(f"| {scenario.stem} | {summary['strategy']} | " + " | ".join(cells)
                          + f" | {summary.get('verdict', '')} |")
     print("\n".join(lines))
