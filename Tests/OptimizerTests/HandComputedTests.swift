@@ -127,6 +127,32 @@ final class HandComputedTests: XCTestCase {
         var settings = SolverSettings()
         settings.stepFraction = 1.5
         XCTAssertThrowsError(try Model().solve(settings: settings))
+        settings = SolverSettings()
+        settings.complementarityRegularization = -1
+        XCTAssertThrowsError(try Model().solve(settings: settings)) { error in
+            XCTAssertEqual(
+                error as? SettingsError,
+                .outOfRange(setting: "complementarityRegularization", value: -1, allowed: "[0, 100]"))
+        }
+    }
+
+    /// A wide optimal face: minimize x1 + x2 subject to x1 + x2 >= 1, 0 <= x <= 1 has the
+    /// optimum 1 (by hand) at every point of the segment x1 + x2 = 1. The regularization
+    /// that fades with the complementarity must not move the optimum; without it the
+    /// method must reach the same value.
+    func testComplementarityRegularizationKeepsTheOptimumOfAWideFace() throws {
+        for gamma in [0.0, 6.0, 100.0] {
+            var model = Model()
+            let x1 = model.addVariable(name: "x1", lower: 0, upper: 1, cost: 1)
+            let x2 = model.addVariable(name: "x2", lower: 0, upper: 1, cost: 1)
+            model.addRow(name: "need", terms: [(x1, 1), (x2, 1)], lower: 1, upper: .infinity)
+            var settings = SolverSettings()
+            settings.complementarityRegularization = gamma
+            let result = try model.solve(settings: settings)
+            XCTAssertEqual(result.status, .optimal, "gamma \(gamma)")
+            XCTAssertEqual(result.objective, 1, accuracy: 1e-8, "gamma \(gamma)")
+            XCTAssertEqual(result.x[0] + result.x[1], 1, accuracy: 1e-8, "gamma \(gamma)")
+        }
     }
 }
 
