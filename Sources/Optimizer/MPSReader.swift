@@ -224,6 +224,7 @@ struct MPSParser {
                 throw fail("maximizing a quadratic objective is not convex; use OBJSENSE MIN")
             }
             model.objectiveConstant = -model.objectiveConstant
+            model.negatesAMaximization = true
         }
         return model
     }

@@ -15,6 +15,9 @@
 public struct Model: Sendable {
     public var name: String
     public var objectiveConstant = 0.0
+    /// True for a model read from an MPS file with `OBJSENSE MAX`: it is stored as the
+    /// minimization of the negated objective, so the maximum is `-result.objective`.
+    public internal(set) var negatesAMaximization = false
 
     var givenVariableNames = NameTable()
     public internal(set) var lower: [Double] = []

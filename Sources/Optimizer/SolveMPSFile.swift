@@ -6,6 +6,9 @@ public struct SolveReport: Sendable, CustomStringConvertible {
     public var variables: Int
     public var rows: Int
     public var result: SolveResult
+    /// Whether the file maximizes (`OBJSENSE MAX`): the objective printed is then the
+    /// maximum, `-result.objective` (the model is solved as a minimization).
+    public var maximizes = false
     /// The OpenBLAS kernel and thread count in use, e.g. "Prescott, 2 threads".
     public var openBLAS: String
 
@@ -13,7 +16,8 @@ public struct SolveReport: Sendable, CustomStringConvertible {
         var lines = [
             "file:        \(file) (\(variables) variables, \(rows) rows)",
             "status:      \(result.status.rawValue). \(result.status.sentence)",
-            "objective:   \(result.objective)",
+            "objective:   \(maximizes ? -result.objective : result.objective)"
+                + (maximizes ? " (maximized)" : ""),
             "iterations:  \(result.iterations)",
             "residuals:   primal \(result.primalResidual), dual \(result.dualResidual), "
                 + "gap \(result.relativeGap) (relative)",
@@ -34,5 +38,5 @@ public func solveMPSFile(path: String, settings: SolverSettings) throws -> Solve
     let result = try model.solve(settings: chosen)
     return SolveReport(
         file: path, variables: model.variableCount, rows: model.rowCount, result: result,
-        openBLAS: OpenBLAS.summary)
+        maximizes: model.negatesAMaximization, openBLAS: OpenBLAS.summary)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import DispatchInstances
 import Optimizer
 import XCTest
@@ -52,6 +53,35 @@ final class MPSTests: XCTestCase {
         let result = try model.solve()
         XCTAssertEqual(result.objective, 3.75, accuracy: 1e-6)
         XCTAssertEqual(result.x[1], -0.5, accuracy: 1e-6)
+    }
+
+    /// maximize x subject to x <= 4: the report prints the maximum, 4 (by hand), not the
+    /// minimum of the negated objective that the model stores.
+    func testMaximizationReportsTheMaximum() throws {
+        let text = """
+            NAME max
+            OBJSENSE
+                MAX
+            ROWS
+             N obj
+             L cap
+            COLUMNS
+                x obj 1 cap 1
+            RHS
+                rhs cap 4
+            ENDATA
+            """
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vppsim-max-\(UUID().uuidString).mps").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let report = try solveMPSFile(path: path, settings: SolverSettings())
+        XCTAssertTrue(report.maximizes)
+        XCTAssertEqual(report.result.objective, -4, accuracy: 1e-7)
+        let line = report.description.split(separator: "\n").first { $0.hasPrefix("objective:") }
+        XCTAssertEqual(line.map { $0.hasSuffix("(maximized)") }, true)
+        let printed = line.flatMap { Double($0.split(separator: " ")[1]) }
+        XCTAssertEqual(printed ?? 0, 4, accuracy: 1e-7)
     }
 
     func testErrorsNameTheLine() {
