@@ -13,43 +13,8 @@ struct SparseMatrix: Sendable {
     /// entries no longer share cache lines of `x`. Chosen by experiment.
     static let longRowLength = 4096
 
-    /// Builds from the matrix by row (no duplicates in a row); the column-wise copy
-    /// lists each column's entries in increasing row order.
-    init(
-        rows: Int, columns: Int, rowStart: [Int], columnIndex: [Int32], value: [Double],
-        threads: Int = 1
-    ) {
-        self.rows = rows
-        self.columns = columns
-        let entries = value.count
-        var cs = Array(repeating: 0, count: columns + 1)
-        for c in columnIndex { cs[Int(c) + 1] += 1 }
-        for j in 0..<columns { cs[j + 1] += cs[j] }
-        var ri = Array(repeating: Int32(0), count: entries)
-        var cv = Array(repeating: 0.0, count: entries)
-        var next = cs
-        for i in 0..<rows {
-            for k in rowStart[i]..<rowStart[i + 1] {
-                let j = Int(columnIndex[k])
-                ri[next[j]] = Int32(i)
-                cv[next[j]] = value[k]
-                next[j] += 1
-            }
-        }
-        var r = CompressedRows(
-            rows: rows, columns: columns, rowStart: rowStart, columnIndex: columnIndex,
-            value: value)
-        var c = CompressedRows(
-            rows: columns, columns: rows, rowStart: cs, columnIndex: ri, value: cv)
-        r.threads = threads
-        c.threads = threads
-        // Rows reaching many columns (coupling rows) are summed by column.
-        byRow = r.splittingLongRows(longerThan: Self.longRowLength)
-        byColumn = c
-    }
-
-    /// Builds from the matrix split as `byRow` keeps it: the column-wise copy lists each
-    /// column's entries in increasing row order, as the initializer from rows makes it.
+    /// Builds from the matrix split as `byRow` keeps it; the column-wise copy lists each
+    /// column's entries in increasing row order.
     init(rows: Int, columns: Int, split: SplitRows, threads: Int = 1) {
         self.rows = rows
         self.columns = columns

@@ -93,9 +93,10 @@ final class SetupPathTests: XCTestCase {
             }
             rowStart.append(columnIndex.count)
         }
-        let reference = SparseMatrix(
+        let reference = PlainSparseMatrix.make(
             rows: split.rows, columns: split.columns, rowStart: rowStart,
-            columnIndex: columnIndex, value: value, threads: 2)
+            columnIndex: columnIndex, value: value, longRowLength: SparseMatrix.longRowLength,
+            threads: 2)
         assertSame(form.a.byRow, reference.byRow, "by row")
         assertSame(form.a.byColumn, reference.byColumn, "by column")
     }
