@@ -30,7 +30,7 @@ public struct ProfileSeries: Sendable, Equatable {
         var times: [CivilTime] = []
         times.reserveCapacity(stamps.count)
         for (offset, text) in stamps.enumerated() {
-            guard let time = CivilTime(iso8601: text.trimmingCharacters(in: .whitespaces)) else {
+            guard let time = CivilTime(iso8601: String(CSVTable.trimmed(text))) else {
                 throw InputDataError.badTimestamp(
                     file: table.file, row: offset + 2, column: timestampColumn, text: text)
             }
