@@ -30,9 +30,11 @@ func cpuSecondsUsed() -> Double {
 }
 
 /// Builds and solves one instance; writes its MPS file first when `mpsPath` is set.
-func runSingle(assets: Int, seed: UInt64, threads: Int, mpsPath: String?) throws -> VppsimRun {
+func runSingle(
+    assets: Int, steps: Int, seed: UInt64, threads: Int, mpsPath: String?
+) throws -> VppsimRun {
     let started = Date()
-    let instance = DispatchGenerator.make(assetCount: assets, seed: seed)
+    let instance = DispatchGenerator.make(assetCount: assets, seed: seed, steps: steps)
     let model = instance.model()
     let built = Date().timeIntervalSince(started)
     if let mpsPath { try model.writeMPS(to: mpsPath) }

@@ -9,10 +9,24 @@ public struct CholeskyFactor: Sendable {
 
     /// Factors the lower triangle of `matrix`.
     public init(_ matrix: DenseMatrix) throws {
+        factor = DenseMatrix(rows: 0, columns: 0)
+        try refactor(matrix)
+    }
+
+    /// Factors `matrix` in this factor's storage, which it reuses when the sizes agree
+    /// (a method that refactors at every iteration then allocates nothing). After a
+    /// failure the factor is not usable until a later `refactor` succeeds.
+    public mutating func refactor(_ matrix: DenseMatrix) throws {
         try LinearAlgebraError.require(
             matrix.rows == matrix.columns, routine: "dpotrf",
             "matrix is \(matrix.rows)x\(matrix.columns), should be square")
-        factor = matrix
+        if factor.rows != matrix.rows {
+            factor = matrix
+        } else {
+            factor.storage.withUnsafeMutableBufferPointer { out in
+                matrix.storage.withUnsafeBufferPointer { _ = out.update(fromContentsOf: $0) }
+            }
+        }
         let n = Int32(matrix.rows)
         if n == 0 { return }
         let info = LAPACKE_dpotrf_work(

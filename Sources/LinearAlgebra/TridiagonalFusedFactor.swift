@@ -15,17 +15,20 @@ extension TridiagonalBatch {
         _ offDiagonal: UnsafeMutablePointer<Double>, _ couplingValues: UnsafeMutablePointer<Double>
     ) -> Void
 
-    /// Fills every block with `fill`, factors it (LAPACK `dpttrf`) and returns
-    /// `sum_b w_b C_b' inv(M_b) C_b`; the error names the first failing block.
+    /// Fills every block with `fill`, factors it (LAPACK `dpttrf`) and writes
+    /// `sum_b w_b C_b' inv(M_b) C_b` into `eliminated` (resized to the coupling rows when
+    /// it has another size, else overwritten); the error names the first failing block.
     public mutating func factorAndEliminate(
-        _ coupling: inout BlockCoupling, fill: BlockFill
-    ) throws -> DenseMatrix {
+        _ coupling: inout BlockCoupling, into eliminated: inout DenseMatrix, fill: BlockFill
+    ) throws {
         precondition(
             coupling.entryStart.count == blockStart.count,
             "factorAndEliminate: coupling describes \(coupling.entryStart.count - 1) blocks, "
                 + "batch has \(blockCount)")
         let m0 = coupling.couplingCount
-        let chunkList = chunks
+        let chunkList = fixedChunks(
+            count: blockCount,
+            chunkCount: Self.schurChunkCount(blocks: blockCount, couplingRows: m0))
         let starts = blockStart
         let (maxRows, maxEntries) = largestBlock(coupling)
         let shape = coupling.withoutValues
@@ -69,8 +72,27 @@ extension TridiagonalBatch {
             }
         }
         try ChunkFailure.check(failures, routine: "dpttrf")
-        return Self.combine(schurPartials, chunks: chunkList.count, size: m0)
+        Self.combine(schurPartials, chunks: chunkList.count, size: m0, into: &eliminated)
     }
+
+    /// Chunks of blocks whose Schur complements are summed apart (then added in chunk
+    /// order, so the sum does not depend on threads). Each chunk's partial sum costs
+    /// `2 m0^2` (zeroed, then added), while a block touching every coupling row costs
+    /// about `m0^2 / 2`; so there are `Self.chunkCount` chunks only when there are at
+    /// least 16 blocks per chunk and the partial sums fit in `schurPartialBudget`
+    /// numbers, else fewer: an even number, at least 2, so two threads share them evenly.
+    /// With 16 chunks always, a day cut into 672 steps (784 coupling rows) kept 79 MB of
+    /// partial sums and a week at 15 minutes (1,344 rows) 231 MB, zeroed and added up at
+    /// every factorization; that, not the blocks, was most of such a solve, and of the
+    /// re-plans of a few dozen assets.
+    static func schurChunkCount(blocks: Int, couplingRows m0: Int) -> Int {
+        let fitting = min(schurPartialBudget / max(1, m0 * m0), blocks / 16)
+        return max(2, min(chunkCount, fitting - fitting % 2))
+    }
+
+    /// Numbers in the per-chunk Schur partial sums together (2^21, 16 MB): 16 chunks up
+    /// to 362 coupling rows (a day at 15 minutes has about 112).
+    static let schurPartialBudget = 1 << 21
 
     /// The most rows and coupling entries of any block (scratch sizes).
     func largestBlock(_ coupling: BlockCoupling) -> (rows: Int, entries: Int) {
@@ -83,21 +105,30 @@ extension TridiagonalBatch {
         return (rows, entries)
     }
 
-    /// Adds the per-chunk partial sums in chunk order and symmetrizes: each
+    /// Adds the per-chunk partial sums in chunk order into `s` and symmetrizes: each
     /// partial holds every product once, in the lower or the upper triangle.
-    static func combine(_ partial: [Double], chunks: Int, size m0: Int) -> DenseMatrix {
-        var s = DenseMatrix(rows: m0, columns: m0)
-        for c in 0..<chunks {
-            for k in 0..<(m0 * m0) { s.storage[k] += partial[c * m0 * m0 + k] }
-        }
-        for j in 0..<m0 {
-            for i in (j + 1)..<max(j + 1, m0) {
-                let sum = s[i, j] + s[j, i]
-                s[i, j] = sum
-                s[j, i] = sum
+    static func combine(
+        _ partial: [Double], chunks: Int, size m0: Int, into s: inout DenseMatrix
+    ) {
+        if s.rows != m0 || s.columns != m0 { s = DenseMatrix(rows: m0, columns: m0) }
+        let count = m0 * m0
+        partial.withUnsafeBufferPointer { p in
+            s.storage.withUnsafeMutableBufferPointer { out in
+                // The first chunk is copied: 0 + x is x, so the sums are as before.
+                for k in 0..<count { out[k] = 0 + p[k] }
+                for c in 1..<max(1, chunks) {
+                    let base = c * count
+                    for k in 0..<count { out[k] += p[base + k] }
+                }
+                for j in 0..<m0 {
+                    for i in (j + 1)..<max(j + 1, m0) {
+                        let sum = out[i + j * m0] + out[j + i * m0]
+                        out[i + j * m0] = sum
+                        out[j + i * m0] = sum
+                    }
+                }
             }
         }
-        return s
     }
 }
 

@@ -47,7 +47,8 @@ final class LinearAlgebraTests: XCTestCase {
         coupling.value = [1.5, -0.7, 2.0, 0.3, -1.1]
         // The fused kernel fills each block itself: hand it the values set above.
         let (diagonal, offDiagonal, values) = (batch.diagonal, batch.offDiagonal, coupling.value)
-        let s = try batch.factorAndEliminate(&coupling) { _, d, e, v in
+        var s = DenseMatrix(rows: 0, columns: 0)
+        try batch.factorAndEliminate(&coupling, into: &s) { _, d, e, v in
             for i in 0..<n { d[i] = diagonal[i]; e[i] = offDiagonal[i] }
             for k in values.indices { v[k] = values[k] }
         }
