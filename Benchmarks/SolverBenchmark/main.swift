@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 // Solver benchmark: seeded dispatch instances (batteries and V2G EVs, 96 steps
 // over a day by default; --steps 672 cuts the same day into 672 steps, whose
@@ -51,6 +52,12 @@ let seed = option("--seed").flatMap(UInt64.init) ?? 1
 let threads = option("--threads").flatMap(Int.init) ?? 2
 let steps = option("--steps").flatMap(Int.init) ?? 96
 if steps < 24 || steps % 24 != 0 { fail("--steps should be a positive multiple of 24") }
+
+if arguments.contains("--kernels") {
+    print("OpenBLAS \(OpenBLAS.summary); \(threads) threads")
+    print(kernelReport(threads: threads))
+    exit(0)
+}
 
 // Child mode: one size, JSON on standard output.
 if let single = option("--single").flatMap(Int.init) {
