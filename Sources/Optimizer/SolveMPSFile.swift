@@ -16,8 +16,7 @@ public struct SolveReport: Sendable, CustomStringConvertible {
         var lines = [
             "file:        \(file) (\(variables) variables, \(rows) rows)",
             "status:      \(result.status.rawValue). \(result.status.sentence)",
-            "objective:   \(maximizes ? -result.objective : result.objective)"
-                + (maximizes ? " (maximized)" : ""),
+            "objective:   \(objectiveText)",
             "iterations:  \(result.iterations)",
             "residuals:   primal \(result.primalResidual), dual \(result.dualResidual), "
                 + "gap \(result.relativeGap) (relative)",
@@ -27,6 +26,23 @@ public struct SolveReport: Sendable, CustomStringConvertible {
         ]
         if let why = result.infeasibility { lines.append("infeasibility: \(why)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The objective, or why there is none: an infeasible or unbounded model has no
+    /// optimum, and a stopped solve's last iterate is not one (its value is still shown).
+    var objectiveText: String {
+        let value = maximizes ? -result.objective : result.objective
+        let sense = maximizes ? " (maximized)" : ""
+        switch result.status {
+        case .optimal, .optimalReducedAccuracy:
+            return "\(value)\(sense)"
+        case .primalInfeasible:
+            return "none (no point meets every constraint)"
+        case .dualInfeasible:
+            return maximizes ? "none (unbounded above)" : "none (unbounded below)"
+        case .iterationLimit, .numericalFailure:
+            return "none; \(value)\(sense) at the last iterate, which is not optimal"
+        }
     }
 }
 

@@ -84,6 +84,27 @@ final class MPSTests: XCTestCase {
         XCTAssertEqual(printed ?? 0, 4, accuracy: 1e-7)
     }
 
+    func testModelsWithoutAnOptimumPrintNoObjective() throws {
+        let rows = "ROWS\n N obj\n G low\n L high\nCOLUMNS\n    x obj 1 low 1\n    x high 1\n"
+        let infeasible = "NAME inf\n" + rows + "RHS\n    rhs low 5 high 3\nENDATA\n"
+        let unbounded = "NAME unb\nROWS\n N obj\n L cap\nCOLUMNS\n    x obj -1 cap 1\n"
+            + "    y obj 0 cap -1\nRHS\n    rhs cap 4\nBOUNDS\n FR bnd y\nENDATA\n"
+        for (text, expected) in [
+            (infeasible, "none (no point meets every constraint)"),
+            (unbounded, "none (unbounded below)"),
+        ] {
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("vppsim-none-\(UUID().uuidString).mps").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let report = try solveMPSFile(path: path, settings: SolverSettings())
+            let line = report.description.split(separator: "\n").first {
+                $0.hasPrefix("objective:")
+            }
+            XCTAssertEqual(line, "objective:   \(expected)"[...], "status \(report.result.status)")
+        }
+    }
+
     func testErrorsNameTheLine() {
         let text = "NAME t\nROWS\n N COST\nCOLUMNS\n    x nowhere 1\nENDATA\n"
         XCTAssertThrowsError(try Model.parseMPS(text, file: "t.mps")) { error in
