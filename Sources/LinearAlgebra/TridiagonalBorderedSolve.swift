@@ -1,5 +1,3 @@
-import CLapack
-
 /// Solving the bordered system of a factored batch, block by block.
 extension TridiagonalBatch {
     /// Solves `[M C; C' S0] [x_B; x_0] = [r_B; r_0]` in place, where `M` is this
@@ -27,27 +25,31 @@ extension TridiagonalBatch {
         let starts = blockStart
         let shape = coupling.withoutValues
         var partial = Array(repeating: 0.0, count: chunkList.count * m0)
-        var failures = Array(repeating: ChunkFailure(), count: chunkList.count)
 
-        // r_0 - C' inv(M) r_B, with inv(M) r_B formed block by block in scratch.
-        withFactors(&rhs, coupling, &failures) { d, e, x, v, fail in
+        // r_0 - C' inv(M) r_B, with inv(M) r_B formed a few blocks at a time in scratch.
+        let lanes = Self.interleavedBlocks
+        withFactors(&rhs, coupling) { d, e, x, v in
             partial.withUnsafeMutableBufferPointer { sums in
                 runChunks(chunkList, threads: threads) { index, range in
-                    var t = Array(repeating: 0.0, count: maxRows)
+                    var t = Array(repeating: 0.0, count: lanes * maxRows)
                     let own = sums.baseAddress! + index * m0
                     t.withUnsafeMutableBufferPointer { tp in
-                        for b in range {
-                            let first = starts[b]
-                            let n = starts[b + 1] - first
-                            if n == 0 { continue }
-                            for i in 0..<n { tp[i] = x[first + i] }
-                            let info = LAPACKE_dpttrs_work(
-                                LAPACK_COL_MAJOR, Int32(n), 1, d + first, e + first,
-                                tp.baseAddress!, Int32(n))
-                            if info != 0 { fail[index].note(block: b, info: info) }
-                            let w = shape.blockWeight[b]
-                            for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
-                                own[Int(shape.couplingRow[k])] += w * v[k] * tp[Int(shape.localRow[k])]
+                        let base = tp.baseAddress!
+                        let scratch = { (b: Int) in base + (b - range.lowerBound) % lanes * maxRows }
+                        for group in stride(from: range.lowerBound, to: range.upperBound, by: lanes) {
+                            let blocks = group..<min(group + lanes, range.upperBound)
+                            for b in blocks {
+                                let first = starts[b]
+                                scratch(b).update(from: x + first, count: starts[b + 1] - first)
+                            }
+                            Self.solveSideBySide(blocks, starts, d, e, rhs: scratch)
+                            for b in blocks where starts[b + 1] > starts[b] {
+                                let w = shape.blockWeight[b]
+                                let solved = scratch(b)
+                                for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
+                                    own[Int(shape.couplingRow[k])] +=
+                                        w * v[k] * solved[Int(shape.localRow[k])]
+                                }
                             }
                         }
                     }
@@ -61,44 +63,40 @@ extension TridiagonalBatch {
         try schurSolve(&reduced)
         for k in 0..<m0 { rhs[blockRows + k] = reduced[k] }
 
-        // x_B = inv(M) (r_B - C x_0), block by block in place.
-        withFactors(&rhs, coupling, &failures) { d, e, x, v, fail in
-            runChunks(chunkList, threads: threads) { index, range in
-                for b in range {
-                    let first = starts[b]
-                    let n = starts[b + 1] - first
-                    if n == 0 { continue }
-                    for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
-                        x[first + Int(shape.localRow[k])] -= v[k] * reduced[Int(shape.couplingRow[k])]
+        // x_B = inv(M) (r_B - C x_0), a few blocks at a time in place.
+        withFactors(&rhs, coupling) { d, e, x, v in
+            runChunks(chunkList, threads: threads) { _, range in
+                for group in stride(from: range.lowerBound, to: range.upperBound, by: lanes) {
+                    let blocks = group..<min(group + lanes, range.upperBound)
+                    for b in blocks where starts[b + 1] > starts[b] {
+                        let first = starts[b]
+                        for k in shape.entryStart[b]..<shape.entryStart[b + 1] {
+                            x[first + Int(shape.localRow[k])] -=
+                                v[k] * reduced[Int(shape.couplingRow[k])]
+                        }
                     }
-                    let info = LAPACKE_dpttrs_work(
-                        LAPACK_COL_MAJOR, Int32(n), 1, d + first, e + first, x + first, Int32(n))
-                    if info != 0 { fail[index].note(block: b, info: info) }
+                    Self.solveSideBySide(blocks, starts, d, e) { x + starts[$0] }
                 }
             }
         }
-        try ChunkFailure.check(failures, routine: "dpttrs")
     }
 
-    /// Runs `body` with pointers to the factors, the right-hand side, the coupling
-    /// values and the per-block failure codes.
+    /// Runs `body` with pointers to the factors, the right-hand side and the coupling
+    /// values.
     private func withFactors(
-        _ rhs: inout [Double], _ coupling: BlockCoupling, _ failures: inout [ChunkFailure],
+        _ rhs: inout [Double], _ coupling: BlockCoupling,
         _ body: (
             UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
-            UnsafePointer<Double>, UnsafeMutablePointer<ChunkFailure>
+            UnsafePointer<Double>
         ) -> Void
     ) {
         diagonal.withUnsafeBufferPointer { d in
             offDiagonal.withUnsafeBufferPointer { e in
                 rhs.withUnsafeMutableBufferPointer { x in
                     coupling.value.withUnsafeBufferPointer { v in
-                        failures.withUnsafeMutableBufferPointer { fail in
-                            body(
-                                d.baseAddress!, e.baseAddress!, x.baseAddress!,
-                                v.baseAddress ?? UnsafePointer(bitPattern: 8)!,
-                                fail.baseAddress!)
-                        }
+                        body(
+                            d.baseAddress!, e.baseAddress!, x.baseAddress!,
+                            v.baseAddress ?? UnsafePointer(bitPattern: 8)!)
                     }
                 }
             }
