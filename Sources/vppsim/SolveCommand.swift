@@ -11,10 +11,12 @@ enum SolveCommand {
       vppsim solve FILE.mps [--path general|structured] [--tolerance T] [--max-iterations N]
 
     Reads a linear program (or a convex quadratic one, with a QUADOBJ/QMATRIX section of
-    diagonal terms) in free or fixed MPS format, solves it with the primal-dual
-    interior-point method and prints the status, objective, iterations, residuals, time,
-    the KKT path used and the OpenBLAS kernel and threads. Any problem vppsim builds can be
-    handed to another solver the same way, e.g. HiGHS: tools/solver/highs_solve.py FILE.mps.
+    diagonal terms) in free MPS format (a fixed-format file reads the same when its names
+    have no spaces), solves it with the primal-dual interior-point method and prints the
+    status, objective, iterations, residuals, time, the KKT path used and the OpenBLAS
+    kernel and threads. Any problem vppsim builds can be handed to another solver the same
+    way, e.g. HiGHS: tools/solver/highs_solve.py FILE.mps --time-limit 60 (HiGHS's method
+    for quadratic objectives can take minutes on models vppsim solves in a second).
 
     OPTIONS
       --path P              general (normal equations with LAPACK Cholesky; the default for
