@@ -89,9 +89,13 @@ final class MPSTests: XCTestCase {
         let infeasible = "NAME inf\n" + rows + "RHS\n    rhs low 5 high 3\nENDATA\n"
         let unbounded = "NAME unb\nROWS\n N obj\n L cap\nCOLUMNS\n    x obj -1 cap 1\n"
             + "    y obj 0 cap -1\nRHS\n    rhs cap 4\nBOUNDS\n FR bnd y\nENDATA\n"
+        let unboundedAbove = unbounded.replacingOccurrences(
+            of: "NAME unb\n", with: "NAME unb\nOBJSENSE\n    MAX\n"
+        ).replacingOccurrences(of: "x obj -1", with: "x obj 1")
         for (text, expected) in [
             (infeasible, "none (no point meets every constraint)"),
             (unbounded, "none (unbounded below)"),
+            (unboundedAbove, "none (unbounded above)"),
         ] {
             let path = FileManager.default.temporaryDirectory
                 .appendingPathComponent("vppsim-none-\(UUID().uuidString).mps").path
@@ -102,6 +106,9 @@ final class MPSTests: XCTestCase {
                 $0.hasPrefix("objective:")
             }
             XCTAssertEqual(line, "objective:   \(expected)"[...], "status \(report.result.status)")
+            if report.maximizes {
+                XCTAssertTrue(report.description.contains("objective can increase forever"))
+            }
         }
     }
 
