@@ -1,7 +1,9 @@
 /// Explaining primal infeasibility from the Farkas ray the iterations found.
 ///
 /// The ray `(y, zl, zu)` weights rows and bounds so that their combination is
-/// contradictory; the parts with weight are the ones involved. Weights are
+/// contradictory; the parts with weight are the ones involved. It is the iterate's
+/// duals, or the row duals of the last step with the bound multipliers that
+/// `A'y + zl - zu = 0` asks of them (`|zl_j| + |zu_j| = |(A'y)_j|`). Weights are
 /// summed per block (its rows and bounds), per coupling row (with its bounds)
 /// and per coupling variable. The heaviest blocks are then solved alone: a
 /// block infeasible by itself is the cause, whatever the coupling rows say.
@@ -10,18 +12,27 @@ extension Model {
     static let blocksCheckedAlone = 5
 
     func explainInfeasibility(
-        _ form: StandardForm, _ point: IPMIterate, settings: SolverSettings
+        _ form: StandardForm, _ point: IPMIterate, farkasRay: [Double]?, settings: SolverSettings
     ) -> InfeasibilityExplanation {
+        let rowRay = farkasRay ?? point.y
+        let (start, entryRow, entry) = (form.a.columnStart, form.a.rowIndex, form.a.columnValue)
         var blockWeight = Array(repeating: 0.0, count: blockCount)
         var rowWeight = Array(repeating: 0.0, count: rowCount)
         var variableWeight = Array(repeating: 0.0, count: variableCount)
         for r in 0..<form.m {
-            let w = abs(point.y[r])
+            let w = abs(rowRay[r])
             let b = Int(form.rowBlock[r])
             if b >= 0 { blockWeight[b] += w } else { rowWeight[Int(form.rowModelRow[r])] += w }
         }
         for j in 0..<form.n {
-            let w = abs(point.zl[j]) + abs(point.zu[j])
+            var w = abs(point.zl[j]) + abs(point.zu[j])
+            if farkasRay != nil {
+                var product = 0.0  // (A'y)_j
+                for k in start[j]..<start[j + 1] {
+                    product += entry[k] * rowRay[Int(entryRow[k])]
+                }
+                w = abs(product)
+            }
             let b = Int(form.columnBlock[j])
             if b >= 0 {
                 blockWeight[b] += w

@@ -13,6 +13,10 @@ struct InteriorPoint {
         var measures: IPMMeasures
         var iterations: Int
         var iterates: [[Double]]
+        /// For `primalInfeasible` found along the last dual step: that step's row duals,
+        /// the Farkas ray (the bound multipliers follow from it). Nil when the iterate's
+        /// own duals are the ray.
+        var farkasRay: [Double]? = nil
     }
 
     /// Steps shorter than this count as a stall; five in a row stop the method.
@@ -40,6 +44,18 @@ struct InteriorPoint {
     /// The predictor direction, then the corrected direction in the same storage.
     var newton: IPMDirection
     var correctorBuffers: IPMCorrectorBuffers
+    /// The last step taken (its direction is still in `newton`), for the certificate tests
+    /// along it; nil before the first step.
+    var lastStep: LastStep?
+
+    struct LastStep {
+        /// The primal step length.
+        var primal: Double
+        /// `c'x` before the step.
+        var linearObjectiveBefore: Double
+        /// The Farkas objective `b'y + l'zl - u'zu` before the step.
+        var rayObjectiveBefore: Double
+    }
 
     init(problem: IPMProblem, settings: SolverSettings, kkt: any NormalEquationsSolver) {
         self.problem = problem
@@ -73,10 +89,10 @@ struct InteriorPoint {
                     status: .optimal, point: point, measures: measures, iterations: iteration,
                     iterates: iterates)
             }
-            if let certificate = certificate(point, measures) {
+            if let (status, ray) = certificate(point, measures) {
                 return Outcome(
-                    status: certificate, point: point, measures: measures,
-                    iterations: iteration, iterates: iterates)
+                    status: status, point: point, measures: measures,
+                    iterations: iteration, iterates: iterates, farkasRay: ray)
             }
             guard let (ap, ad) = try? predictCorrectStep(&point, &measures) else {
                 return stopped(.numericalFailure, point, measures, iteration, iterates)
@@ -154,7 +170,10 @@ struct InteriorPoint {
         // Slacks that reached their bounds in floating point give infinite directions; stop
         // at the last finite point instead, which may still meet the reduced accuracy.
         guard ap.isFinite, ad.isFinite, finite else { throw NonFiniteDirection() }
+        let before = (linear: measures.linearObjective, ray: measures.rayObjective)
         p.step(&point, newton, ap, ad, measures: &measures)
+        lastStep = LastStep(
+            primal: ap, linearObjectiveBefore: before.linear, rayObjectiveBefore: before.ray)
         return (ap, ad)
     }
 
@@ -183,13 +202,47 @@ struct InteriorPoint {
         }
     }
 
-    private func certificate(_ point: IPMIterate, _ measures: IPMMeasures) -> SolveStatus? {
+    /// Tests the iterate, then the last step, for a ray that proves the problem has no
+    /// solution; for a Farkas ray found along the step, returns its row duals too.
+    private func certificate(
+        _ point: IPMIterate, _ measures: IPMMeasures
+    ) -> (SolveStatus, [Double]?)? {
         let tolerance = settings.infeasibilityTolerance
         if problem.provesPrimalInfeasible(point, measures, tolerance: tolerance) {
-            return .primalInfeasible
+            return (.primalInfeasible, nil)
         }
-        if problem.provesDualInfeasible(point, measures, tolerance: tolerance) {
-            return .dualInfeasible
+        if problem.provesDualInfeasible(
+            point, measures, tolerance: tolerance, primalTolerance: settings.primalTolerance)
+        {
+            return (.dualInfeasible, nil)
+        }
+        // The step's tests read every column, so they run only when the objectives are in
+        // an order that no primal and dual feasible pair allows: the primal one below the
+        // dual one by more than the gap tolerance. In pobj - dobj = complementarity + x'rd
+        // - y'rp, -y'rp falls without bound as the duals grow along a Farkas ray, and x'rd
+        // as the primal point grows along a descent ray. The seeded dispatch instances stay
+        // above in every iteration; smaller models dip below in some, which then cost a pass
+        // more. The Farkas test also needs the step to have raised the Farkas objective
+        // b'y + l'zl - u'zu (that halved those passes on small random feasible LPs), and the
+        // unboundedness test to have lowered c'x (which lets its pass stop early).
+        guard let step = lastStep,
+            measures.dualObjective - measures.primalObjective
+                > settings.gapTolerance * (1 + abs(measures.primalObjective))
+        else { return nil }
+        if measures.rayObjective > step.rayObjectiveBefore
+            && problem.provesPrimalInfeasible(along: newton.dy, tolerance: tolerance)
+        {
+            return (.primalInfeasible, newton.dy)
+        }
+        if step.primal > 0 {
+            let descent = (measures.linearObjective - step.linearObjectiveBefore) / step.primal
+            if problem.provesDualInfeasible(
+                along: newton.dx, descentEstimate: descent, at: point,
+                primalResidual: measures.primalResidual, tolerance: tolerance,
+                primalTolerance: settings.primalTolerance)
+            {
+                return (.dualInfeasible, nil)
+            }
         }
         return nil
     }

@@ -37,7 +37,8 @@ extension Model {
         let (outcome, path) = try runInteriorPoint(form, settings: settings)
         var result = makeResult(form, outcome, path: path)
         if outcome.status == .primalInfeasible {
-            result.infeasibility = explainInfeasibility(form, outcome.point, settings: settings)
+            result.infeasibility = explainInfeasibility(
+                form, outcome.point, farkasRay: outcome.farkasRay, settings: settings)
         }
         result.solveTimeSeconds = Date().timeIntervalSince(clock)
         return result
