@@ -145,14 +145,14 @@ enum ValidateCommand {
         print("\(parsed.positional[0]): valid. '\(scenario.name)': "
             + "\(input.grid.stepCount) steps of "
             + "\(input.grid.stepMinutes) min from \(input.grid.start); "
-            + agentText(input.batteries.count, standingFor: batteryDevices, "batteries")
-            + ", " + agentText(input.evChargers.count, standingFor: vehicles, "EVs")
-            + " with \(sessions) sessions, "
+            + agentText(input.batteries.count, standingFor: batteryDevices, "battery", "batteries")
+            + ", " + agentText(input.evChargers.count, standingFor: vehicles, "EV", "EVs")
+            + " with \(counted(sessions, "session", "sessions")), "
             + "\(input.shiftableLoads.count) shiftable, "
             + "\(input.curtailableLoads.count) curtailable "
             + "and \(input.thermostaticLoads.count) thermostatic loads; "
             + pvText(input.pvKW)
-            + (input.windFarms.isEmpty ? "" : "\(input.windFarms.count) wind farms ("
+            + (input.windFarms.isEmpty ? "" : "\(counted(input.windFarms.count, "wind farm", "wind farms")) ("
                 + input.windFarms.map { "\($0.spec.id): \(formatNumber($0.spec.installedKW)) kW" }
                     .joined(separator: ", ") + "); ")
             + "strategy \(scenario.strategyName)")
@@ -166,9 +166,19 @@ private func pvText(_ pvKW: [Double]) -> String {
     return "PV up to \((peak * 10).rounded() / 10) kW; "
 }
 
-/// "12 batteries", or "40 batteries (agents for 2000000)" when agents stand for more.
-private func agentText(_ agents: Int, standingFor devices: Int, _ noun: String) -> String {
-    agents == devices ? "\(agents) \(noun)" : "\(agents) \(noun) (agents for \(devices))"
+/// "12 batteries", or "40 batteries (agents for 2000000)" when agents stand for more;
+/// "1 battery (an agent for 50)" for one.
+private func agentText(
+    _ agents: Int, standingFor devices: Int, _ singular: String, _ plural: String
+) -> String {
+    let text = counted(agents, singular, plural)
+    if agents == devices { return text }
+    return text + " (\(agents == 1 ? "an agent" : "agents") for \(devices))"
+}
+
+/// "1 session", "2 sessions", "0 sessions".
+private func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
 }
 
 enum StrategiesCommand {

@@ -96,6 +96,15 @@ struct CommandLineTests {
         #expect(validate.status == 2)
     }
 
+    @Test func validateCountsInTheSingularForOne() throws {
+        let huangpu = try Self.vppsim(["validate", "scenarios/shanghai/huangpu-commercial-vpp.json"])
+        #expect(huangpu.status == 0)
+        #expect(huangpu.output.contains("1 battery (an agent for 50), 200 EVs (agents for 10000)"))
+        let wind = try Self.vppsim(["validate", "scenarios/shanghai/offshore-wind-storage.json"])
+        #expect(wind.output.contains("0 EVs with 0 sessions"))
+        #expect(wind.output.contains("1 wind farm (offshore-wind"))
+    }
+
     @Test func unknownOptionsAndStrategiesAreUsageErrors() throws {
         let option = try Self.vppsim(["run", "--strateg", "x"])
         #expect(option.status == 2)
