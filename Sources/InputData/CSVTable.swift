@@ -145,7 +145,10 @@ public struct CSVTable: Sendable {
                 } else {
                     current.append(character)
                 }
-            } else if character == "\"" && current.isEmpty {
+            } else if character == "\"" && current.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                // Blanks before an opening quote (`a, "1,5"`) are dropped, as after a comma
+                // a hand-edited file often has them.
+                current = ""
                 inQuotes = true
             } else if character == "," {
                 cells.append(current)

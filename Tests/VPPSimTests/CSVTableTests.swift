@@ -25,6 +25,13 @@ import Testing
         #expect(CSVTable.trimmed("\u{2003}x\u{00A0}") == "x")
     }
 
+    @Test func blanksBeforeAnOpeningQuoteAreDropped() throws {
+        let text = "timestamp, load_kW, note\n2025-01-01T00:00, \"1.5\",\t\"a, b\"\n"
+        let table = try CSVTable(text: text, file: "data.csv")
+        #expect(try table.numbers(column: "load_kW") == [1.5])
+        #expect(try table.strings(column: "note") == ["a, b"])
+    }
+
     @Test func aCellThatIsNotANumberIsNamed() {
         let text = "timestamp,load_kW\n2025-01-01T00:00,1.5\n2025-01-01T01:00, 1,5 \n"
         #expect(throws: InputDataError.self) { try CSVTable(text: text, file: "data.csv") }
