@@ -32,6 +32,24 @@ final class StructuredPathTests: XCTestCase {
         }
     }
 
+    /// 480 steps give 560 coupling rows, beyond the 362 up to which 16 chunks of Schur
+    /// partial sums fit their budget (`schurChunkCount`); the Schur matrices are reused.
+    func testManyCouplingRowsAgreeWithGeneralAndAcrossThreads() throws {
+        let model = DispatchGenerator.make(assetCount: 3, seed: 14, steps: 480).model()
+        let general = try solve(model, .general)
+        var settings = SolverSettings()
+        settings.path = .structured
+        settings.threads = 1
+        let serial = try model.solve(settings: settings)
+        settings.threads = 2
+        let threaded = try model.solve(settings: settings)
+        XCTAssertEqual(general.status, .optimal)
+        XCTAssertEqual(threaded.status, .optimal)
+        XCTAssertTrue(threaded.pathDescription.contains("560 coupling rows"), threaded.pathDescription)
+        XCTAssertLessThan(relativeDifference(general.objective, threaded.objective), 1e-7)
+        XCTAssertEqual(serial.x, threaded.x)
+    }
+
     func testIdenticalBlocksAreMergedAndAgree() throws {
         let model = DispatchGenerator.make(assetCount: 6, seed: 5, identicalAssets: true).model()
         let merged = try solve(model, .structured)
