@@ -71,8 +71,7 @@ private struct KernelVectors {
 
     /// The reference: the same streams over the same chunks, one addition per element.
     mutating func stream(_ kernels: BoundedKernels) {
-        let n = x.count
-        let chunks = fixedChunks(count: n, chunkCount: max(1, n / 65_536))
+        let chunks = kernels.chunks
         let (x, zl, zu, lower, upper, q, rd) = (x, zl, zu, lower, upper, q, rd)
         il.withUnsafeMutableBufferPointer { il in
             iu.withUnsafeMutableBufferPointer { iu in

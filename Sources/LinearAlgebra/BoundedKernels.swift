@@ -11,7 +11,8 @@
 public struct BoundedKernels: Sendable {
     public let count: Int
     public let threads: Int
-    let chunks: [Range<Int>]
+    /// The fixed chunks every kernel splits its elements into.
+    public let chunks: [Range<Int>]
 
     /// Elements per chunk; chosen by experiment (large enough to amortize a
     /// thread hand-off, small enough to balance two cores).

@@ -9,8 +9,13 @@ public struct CholeskyFactor: Sendable {
 
     /// Factors the lower triangle of `matrix`.
     public init(_ matrix: DenseMatrix) throws {
-        factor = DenseMatrix(rows: 0, columns: 0)
+        self.init()
         try refactor(matrix)
+    }
+
+    /// The factor of the empty matrix, to `refactor` later.
+    public init() {
+        factor = DenseMatrix(rows: 0, columns: 0)
     }
 
     /// Factors `matrix` in this factor's storage, which it reuses when the sizes agree

@@ -36,8 +36,7 @@ extension TridiagonalBatch {
                     t.withUnsafeMutableBufferPointer { tp in
                         let base = tp.baseAddress!
                         let scratch = { (b: Int) in base + (b - range.lowerBound) % lanes * maxRows }
-                        for group in stride(from: range.lowerBound, to: range.upperBound, by: lanes) {
-                            let blocks = group..<min(group + lanes, range.upperBound)
+                        for blocks in Self.sideBySideGroups(range) {
                             for b in blocks {
                                 let first = starts[b]
                                 scratch(b).update(from: x + first, count: starts[b + 1] - first)
@@ -66,8 +65,7 @@ extension TridiagonalBatch {
         // x_B = inv(M) (r_B - C x_0), a few blocks at a time in place.
         withFactors(&rhs, coupling) { d, e, x, v in
             runChunks(chunkList, threads: threads) { _, range in
-                for group in stride(from: range.lowerBound, to: range.upperBound, by: lanes) {
-                    let blocks = group..<min(group + lanes, range.upperBound)
+                for blocks in Self.sideBySideGroups(range) {
                     for b in blocks where starts[b + 1] > starts[b] {
                         let first = starts[b]
                         for k in shape.entryStart[b]..<shape.entryStart[b + 1] {

@@ -9,6 +9,13 @@ extension TridiagonalBatch {
     /// Blocks solved side by side.
     static let interleavedBlocks = 4
 
+    /// `range` in consecutive groups of `interleavedBlocks` blocks (the last may be shorter).
+    static func sideBySideGroups(_ range: Range<Int>) -> [Range<Int>] {
+        stride(from: range.lowerBound, to: range.upperBound, by: interleavedBlocks).map {
+            $0..<min($0 + interleavedBlocks, range.upperBound)
+        }
+    }
+
     /// Solves `L D L' x = b` in place for blocks `blocks` (at most `interleavedBlocks`),
     /// factored by `dpttrf` into `d` (pivots) and `e` (multipliers) at `starts[b]`; block
     /// `b`'s right-hand side is at `rhs(b)`.

@@ -45,8 +45,7 @@ extension IPMProblem {
             if hasLower[j] && p.x[j] < -limit { return false }
             if hasUpper[j] && p.x[j] > limit { return false }
         }
-        let sums = rowSums(nil, p.x)
-        return meetsRows(measures.primalResidual, sums.magnitude, primalTolerance: primalTolerance)
+        return meetsRows(measures.primalResidual, p.x, primalTolerance: primalTolerance)
     }
 
     /// Primal infeasibility along a row-dual direction `dy` (the last dual step). For any
@@ -128,29 +127,21 @@ extension IPMProblem {
         guard descent < 0, descent.isFinite else { return false }
         let limit = tolerance * -descent
         guard worst <= limit else { return false }
-        let sums = rowSums(dx, p.x)
-        return infinityNorm(sums.product) <= limit
-            && meetsRows(primalResidual, sums.magnitude, primalTolerance: primalTolerance)
+        return infinityNorm(form.a.multiply(dx)) <= limit
+            && meetsRows(primalResidual, p.x, primalTolerance: primalTolerance)
     }
 
-    /// `A d` (when `d` is given) and `|A| |x|`, summed by column into two row-length
-    /// vectors that live only while a test that has passed everything else runs.
-    private func rowSums(
-        _ d: [Double]?, _ x: [Double]
-    ) -> (product: [Double], magnitude: [Double]) {
-        var product = Array(repeating: 0.0, count: d == nil ? 0 : form.m)
+    /// `|A| |x|`, summed by column into a row-length vector that lives only while a test
+    /// that has passed everything else runs.
+    private func rowMagnitudes(_ x: [Double]) -> [Double] {
         var magnitude = Array(repeating: 0.0, count: form.m)
         let start = form.a.columnStart
         let row = form.a.rowIndex
         let value = form.a.columnValue
         for j in 0..<form.n {
-            for k in start[j]..<start[j + 1] {
-                let i = Int(row[k])
-                magnitude[i] += abs(value[k] * x[j])
-                if let d { product[i] += value[k] * d[j] }
-            }
+            for k in start[j]..<start[j + 1] { magnitude[Int(row[k])] += abs(value[k] * x[j]) }
         }
-        return (product, magnitude)
+        return magnitude
     }
 
     /// A problem whose dual is infeasible is unbounded only if it has a feasible point; an
@@ -162,9 +153,10 @@ extension IPMProblem {
     /// problem grow along the ray until `b - A x` loses more than the primal tolerance to
     /// rounding (of the product, of the step's update of `x`, of the Newton direction).
     private func meetsRows(
-        _ residual: [Double], _ magnitude: [Double], primalTolerance: Double
+        _ residual: [Double], _ x: [Double], primalTolerance: Double
     ) -> Bool {
         let absolute = primalTolerance * (1 + bNorm)
+        let magnitude = rowMagnitudes(x)
         for i in 0..<form.m {
             let rounding = Self.roundingAllowance * (abs(form.b[i]) + magnitude[i])
             if abs(residual[i]) > max(absolute, rounding) { return false }

@@ -15,7 +15,8 @@ extension Model {
         _ form: StandardForm, _ point: IPMIterate, farkasRay: [Double]?, settings: SolverSettings
     ) -> InfeasibilityExplanation {
         let rowRay = farkasRay ?? point.y
-        let (start, entryRow, entry) = (form.a.columnStart, form.a.rowIndex, form.a.columnValue)
+        // For a ray of row duals alone, the bound multipliers' weight is |(A'y)_j|.
+        let columnRay = farkasRay.map { form.a.multiplyTransposed($0) }
         var blockWeight = Array(repeating: 0.0, count: blockCount)
         var rowWeight = Array(repeating: 0.0, count: rowCount)
         var variableWeight = Array(repeating: 0.0, count: variableCount)
@@ -25,14 +26,7 @@ extension Model {
             if b >= 0 { blockWeight[b] += w } else { rowWeight[Int(form.rowModelRow[r])] += w }
         }
         for j in 0..<form.n {
-            var w = abs(point.zl[j]) + abs(point.zu[j])
-            if farkasRay != nil {
-                var product = 0.0  // (A'y)_j
-                for k in start[j]..<start[j + 1] {
-                    product += entry[k] * rowRay[Int(entryRow[k])]
-                }
-                w = abs(product)
-            }
+            let w = columnRay.map { abs($0[j]) } ?? abs(point.zl[j]) + abs(point.zu[j])
             let b = Int(form.columnBlock[j])
             if b >= 0 {
                 blockWeight[b] += w

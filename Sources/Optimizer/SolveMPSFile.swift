@@ -15,7 +15,7 @@ public struct SolveReport: Sendable, CustomStringConvertible {
     public var description: String {
         var lines = [
             "file:        \(file) (\(variables) variables, \(rows) rows)",
-            "status:      \(result.status.rawValue). \(statusSentence)",
+            "status:      \(result.status.rawValue). \(result.status.sentence(maximizing: maximizes))",
             "objective:   \(objectiveText)",
             "iterations:  \(result.iterations)",
             "residuals:   primal \(result.primalResidual), dual \(result.dualResidual), "
@@ -26,14 +26,6 @@ public struct SolveReport: Sendable, CustomStringConvertible {
         ]
         if let why = result.infeasibility { lines.append("infeasibility: \(why)") }
         return lines.joined(separator: "\n")
-    }
-
-    /// The status's sentence, for the file's sense: a maximization is unbounded above.
-    var statusSentence: String {
-        if maximizes && result.status == .dualInfeasible {
-            return "The problem is unbounded: the objective can increase forever."
-        }
-        return result.status.sentence
     }
 
     /// The objective, or why there is none: an infeasible or unbounded model has no

@@ -17,12 +17,17 @@ public enum SolveStatus: String, Sendable, Equatable {
     public var hasSolution: Bool { self == .optimal || self == .optimalReducedAccuracy }
 
     /// One sentence for a user.
-    public var sentence: String {
+    public var sentence: String { sentence(maximizing: false) }
+
+    /// One sentence for a user, for a problem that maximizes when `maximizing`.
+    public func sentence(maximizing: Bool) -> String {
         switch self {
         case .optimal: return "Solved to the requested accuracy."
         case .optimalReducedAccuracy: return "Solved, but only to the reduced accuracy."
         case .primalInfeasible: return "The problem is infeasible: no point meets every constraint."
-        case .dualInfeasible: return "The problem is unbounded: the objective can decrease forever."
+        case .dualInfeasible:
+            return "The problem is unbounded: the objective can "
+                + (maximizing ? "increase" : "decrease") + " forever."
         case .iterationLimit: return "Stopped at the iteration limit without a solution."
         case .numericalFailure: return "Stopped by a numerical failure in the linear algebra."
         }

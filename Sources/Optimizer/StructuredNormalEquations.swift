@@ -13,7 +13,7 @@ struct StructuredNormalEquations: NormalEquationsSolver {
     let layout: StructuredLayout
     var batch: TridiagonalBatch
     var coupling: BlockCoupling
-    var schur: CholeskyFactor?
+    var schur = CholeskyFactor()
     /// The right-hand side in stacked order, for models whose rows are not.
     var stacked: [Double] = []
     /// `sum_b C_b' inv(M_b) C_b` and the Schur complement, kept between iterations: with
@@ -69,16 +69,12 @@ struct StructuredNormalEquations: NormalEquationsSolver {
                 for k in 0..<m0 { s[k * (m0 + 1)] += regularization }
             }
         }
-        if schur == nil {
-            schur = try CholeskyFactor(schurMatrix)
-        } else {
-            try schur?.refactor(schurMatrix)
-        }
+        try schur.refactor(schurMatrix)
     }
 
     mutating func solve(_ r: inout [Double]) throws {
         let schur = self.schur
-        let solveSchur: (inout [Double]) throws -> Void = { try schur?.solve(&$0) }
+        let solveSchur: (inout [Double]) throws -> Void = { try schur.solve(&$0) }
         if layout.rowsAreStacked {
             try batch.solveBordered(&r, coupling: coupling, schurSolve: solveSchur)
             return
