@@ -38,8 +38,8 @@ struct IPMScratch {
 extension IPMDirection {
     init(n: Int, m: Int) {
         dx = Array(repeating: 0, count: n)
-        dzl = dx
-        dzu = dx
+        dzl = Array(repeating: 0, count: n)
+        dzu = Array(repeating: 0, count: n)
         dy = Array(repeating: 0, count: m)
     }
 

@@ -70,7 +70,7 @@ extension IPMProblem {
         let marginD = max(shiftD + 0.5 * product / max(slackSum, tiny), minimumMargin)
 
         var zl = Array(repeating: 0.0, count: f.n)
-        var zu = zl
+        var zu = Array(repeating: 0.0, count: f.n)
         for j in 0..<f.n {
             let l = f.lower[j]
             let u = f.upper[j]

@@ -63,8 +63,11 @@ struct InteriorPoint {
         self.kkt = kkt
         let n = problem.form.n
         let m = problem.form.m
-        let zeros = Array(repeating: 0.0, count: n)
-        scaling = IPMScaling(inverseLowerSlack: zeros, inverseUpperSlack: zeros, hInverse: zeros)
+        // Three arrays, not one shared: a shared buffer is copied at its first write.
+        scaling = IPMScaling(
+            inverseLowerSlack: Array(repeating: 0, count: n),
+            inverseUpperSlack: Array(repeating: 0, count: n),
+            hInverse: Array(repeating: 0, count: n))
         scratch = IPMScratch(n: n, m: m)
         newton = IPMDirection(n: n, m: m)
         correctorBuffers = IPMCorrectorBuffers(
