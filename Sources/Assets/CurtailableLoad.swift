@@ -1,3 +1,5 @@
+import VPPCore
+
 /// Parameters of a curtailable load: a demand profile part of which may be shed.
 public struct CurtailableLoadSpec: Sendable, Equatable {
     public var id: String
@@ -35,9 +37,11 @@ public struct CurtailableStepOutcome: Sendable, Equatable {
 
 /// A curtailable load with the rebound energy it still owes.
 ///
-/// A step either sheds (setpoint > 0) or pays back: while shedding, `reboundFraction` of
-/// the shed energy is added to what is owed; in a step without shedding the load draws the
-/// owed energy back at up to `reboundMaxPowerKW`, on top of its demand.
+/// A step either sheds or pays back: while shedding, `reboundFraction` of the shed energy
+/// is added to what is owed; in a step without shedding the load draws the owed energy back
+/// at up to `reboundMaxPowerKW`, on top of its demand. A negligible setpoint
+/// (`Tolerances.negligibleShedFraction`) sheds nothing, so an optimiser's roundoff above
+/// zero does not hold the rebound off.
 public struct CurtailableLoad: Sendable {
     public let spec: CurtailableLoadSpec
     public private(set) var owedReboundKWh: Double = 0
@@ -54,7 +58,10 @@ public struct CurtailableLoad: Sendable {
     public mutating func advance(
         shedSetpointKW: Double, step: Int, stepHours: Double
     ) -> CurtailableStepOutcome {
-        let shed = feasibleShedRange(step: step).clamp(shedSetpointKW)
+        let range = feasibleShedRange(step: step)
+        let negligibleKW = max(
+            Tolerances.negligiblePowerKW, Tolerances.negligibleShedFraction * range.upperBound)
+        let shed = shedSetpointKW <= negligibleKW ? 0 : range.clamp(shedSetpointKW)
         let demand = spec.demandKW[step]
         var rebound = 0.0
         if shed > 0 {

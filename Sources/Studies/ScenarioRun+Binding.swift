@@ -79,4 +79,21 @@ extension ScenarioRun {
             + "batteries end \(total) kWh below their initial energy; \(reason). "
             + "energy_cost does not count that energy (battery_energy_change_kWh)")
     }
+
+    /// Says when curtailable loads end the run still owing rebound energy: it would be
+    /// drawn after the run, so the run's energy cost does not count it. A plan that sheds
+    /// in every step never pays back (the physics pays back only in steps without a shed).
+    static func warnOfOwedRebound(_ result: SimulationResult, logger: Logger) {
+        let owing = result.curtailableLoads.filter {
+            $0.owedReboundKWh > Tolerances.energyBalanceKWh
+        }
+        guard !owing.isEmpty else { return }
+        let totalKWh = owing.reduce(0) { $0 + $1.owedReboundKWh }
+        let loads = result.curtailableLoads.count
+        let total = TextFormat.fixed(totalKWh, decimals: 1)
+        logger.warning("\(result.strategyName): \(total) kWh of rebound is still owed at the "
+            + "end by \(owing.count) of \(loads) curtailable load\(loads == 1 ? "" : "s"), to be "
+            + "drawn after the run. energy_cost does not count that energy "
+            + "(rebound_energy_owed_at_end_kWh)")
+    }
 }

@@ -111,6 +111,7 @@ public struct ScenarioRun {
         }
         self.result = result
         ScenarioRun.warnOfDrainedStorage(result, logger: logger)
+        ScenarioRun.warnOfOwedRebound(result, logger: logger)
 
         let capability = common.capability
         let predictive = strategy.inner as? PredictiveStrategy
