@@ -27,6 +27,9 @@ public struct LoadedScenario {
 /// Reads a scenario file. Everything is checked here, before any simulation runs or any
 /// output is written: the JSON, every field, every data file it names and every row of them.
 public enum ScenarioLoader {
+    /// The seeds a scenario's `seed` and the `--seed` option accept.
+    public static let seeds = 0...1_000_000_000
+
     static let topLevelKeys = [
         "name", "description", "seed", "horizon", "tariff", "peakWindow", "baseLoads", "pv",
         "windFarms", "batteries", "evFleets", "evs", "shiftableLoads", "curtailableLoads",
@@ -87,7 +90,7 @@ public enum ScenarioLoader {
                 allowed: "1 to 100 ASCII letters, digits, '-', '_' and '.', not starting with '.' "
                     + "(it names the result folder)")
         }
-        let scenarioSeed = UInt64(try reader.integer("seed", in: 0...1_000_000_000, default: 0))
+        let scenarioSeed = UInt64(try reader.integer("seed", in: ScenarioLoader.seeds, default: 0))
         let seed = seedOverride ?? scenarioSeed
         let grid = try HorizonSection.read(reader.object("horizon", allowed: HorizonSection.keys))
         let input = try readInput(

@@ -35,7 +35,11 @@ enum CommandLineInterface {
             case "resolution": return try ResolutionCommand.execute(rest)
             case "report": return try ReportCommand.execute(rest)
             case "solve": return try SolveCommand.execute(rest)
-            case "version", "--version": return VersionCommand.execute()
+            case "version", "--version":
+                if rest.contains(where: { ["--help", "-h"].contains($0) }) {
+                    return HelpText.show(topic: "version")
+                }
+                return VersionCommand.execute()
             case "help", "--help", "-h": return HelpText.show(topic: rest.first)
             default:
                 throw UsageError(description: "unknown command '\(command)'; "

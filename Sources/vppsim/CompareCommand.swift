@@ -1,5 +1,6 @@
 import Foundation
 import Results
+import Scenario
 import Studies
 
 enum CompareCommand {
@@ -67,11 +68,14 @@ enum CompareCommand {
         return .success
     }
 
+    /// A `--seed` value, in the range a scenario's `seed` allows.
     static func parseSeed(_ text: String) throws -> UInt64 {
-        guard let value = UInt64(text), value <= UInt64(Int32.max) else {
+        let seeds = ScenarioLoader.seeds
+        guard let value = Int(text), seeds.contains(value) else {
             throw UsageError(
-                description: "--seed must be a whole number from 0 to \(Int32.max), got '\(text)'")
+                description: "--seed must be a whole number from \(seeds.lowerBound) to "
+                    + "\(seeds.upperBound), got '\(text)'")
         }
-        return value
+        return UInt64(value)
     }
 }

@@ -83,6 +83,12 @@ enum HelpText {
                             (kW), prices, stored energy; units in the headers
       summary.csv           one row of key figures; summary.json holds the same
       ev_sessions.csv       every EV session: arrival, departure, energies, unmet energy
+      capability.csv        with a responseTarget: the response capability by asset class
+      events.csv            with events, baselines or settlement: each event settled
+      solves.csv            optimal and mpc: one row per optimiser solve
+      binding.csv           optimal and mpc with a peakTarget or events: assets at a limit
+                            where the plan fell short of its cap
+      (docs/results.md describes every column)
 
     EXAMPLES
       vppsim run

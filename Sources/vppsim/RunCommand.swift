@@ -92,15 +92,7 @@ enum RunCommand {
     static func loadScenario(
         _ path: String?, seed: String?, agents: String? = nil
     ) throws -> LoadedScenario {
-        var seedValue: UInt64?
-        if let seed {
-            guard let value = UInt64(seed), value <= 1_000_000_000 else {
-                throw UsageError(
-                    description: "--seed must be a whole number from 0 to \(Int32.max), "
-                        + "got '\(seed)'")
-            }
-            seedValue = value
-        }
+        let seedValue = try seed.map(CompareCommand.parseSeed)
         let agentOverride = try agents.map(parseAgentCount)
         let location = try path.map { (URL(fileURLWithPath: $0), $0) }
             ?? ScenarioLocator.defaultScenario()
