@@ -3,6 +3,10 @@ import Foundation
 /// `vppsim report`: one self-contained XHTML page of a run's charts (inline SVG, inline
 /// CSS, no scripts, fonts or links to fetch) and its key figures.
 public struct Report: Sendable {
+    /// Names vppsim's pages in their head, so that `vppsim report --out` replaces only a
+    /// page it wrote.
+    public static let generator = "vppsim report"
+
     public let folder: RunFolder
     public let series: RunSeries
 
@@ -66,6 +70,7 @@ public struct Report: Sendable {
         <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
         <head>
         <meta charset="UTF-8"/>
+        <meta name="generator" content="\(Report.generator)"/>
         <title>\(xmlEscaped(title))</title>
         <style>\(Report.css)</style>
         </head>

@@ -41,6 +41,7 @@ enum ReportCommand {
         }
         let folder = parsed.positional[0]
         let outPath = parsed.value("--out") ?? "\(folder)/report.html"
+        try refuseToReplaceOtherFiles(outPath)
         let report = try StudyCommandSupport.checkingInputs { try Report(folder: folder) }
         do {
             let url = URL(fileURLWithPath: outPath)
@@ -54,6 +55,23 @@ enum ReportCommand {
         }
         if !parsed.flag("--quiet") { print("report written to \(outPath)") }
         return .success
+    }
+
+    /// `--out` may name a new file or a page vppsim wrote (its head names the generator);
+    /// anything else there (a scenario, a folder, someone's notes) is left alone.
+    static func refuseToReplaceOtherFiles(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        if isFolder.boolValue {
+            throw UsageError(description: "--out '\(path)' is a folder; give the page's file "
+                + "name, e.g. '\(path)/report.html'")
+        }
+        let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 2048) }
+        let text = head.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard text.contains("<meta name=\"generator\" content=\"\(Report.generator)\"/>") else {
+            throw UsageError(description: "--out '\(path)' exists and is not a report vppsim "
+                + "wrote; it is left as it is. Give another file name, or remove it first")
+        }
     }
 
     /// Adds the page to the list of files vppsim wrote into its folder, when the folder has

@@ -22,6 +22,25 @@ struct StudiesReportTests {
         return run
     }
 
+    /// `--out` replaces a page vppsim wrote, never another file or a folder.
+    @Test func reportOutReplacesOnlyItsOwnPages() throws {
+        let run = try Self.runAndReport("scenarios/tests/tiny-homes.json")
+        let folder = URL(fileURLWithPath: run).deletingLastPathComponent()
+        let notes = folder.appendingPathComponent("notes.txt")
+        try "keep me".write(to: notes, atomically: true, encoding: .utf8)
+        let refused = try CommandLineTests.vppsim(["report", run, "--out", notes.path])
+        #expect(refused.status == 2)
+        #expect(refused.error.contains("is not a report vppsim wrote"))
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "keep me")
+        let intoFolder = try CommandLineTests.vppsim(["report", run, "--out", folder.path])
+        #expect(intoFolder.status == 2 && intoFolder.error.contains("is a folder"))
+        let page = folder.appendingPathComponent("page.html").path
+        for _ in 0..<2 {
+            let written = try CommandLineTests.vppsim(["report", run, "--out", page, "--quiet"])
+            #expect(written.status == 0, "stderr: \(written.error)")
+        }
+    }
+
     @Test func reportIsWellFormedSelfContainedAndHasEveryChart() throws {
         let run = try Self.runAndReport("scenarios/tests/tiny-homes.json")
 
