@@ -30,8 +30,8 @@ public struct Benchmark: Sendable {
         for path in scenarioPaths {
             let loaded = try ScenarioLoader.load(url: URL(fileURLWithPath: path), displayName: path)
             first.append(ScenarioBox(scenario: loaded))
-            for offset in 0..<seedCount {
-                caseList.append((path, loaded.input.seed + UInt64(offset)))
+            for seed in try StudySeeds.consecutive(from: loaded.input.seed, count: seedCount) {
+                caseList.append((path, seed))
             }
         }
         let cases = caseList

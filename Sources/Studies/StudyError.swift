@@ -5,6 +5,8 @@ public enum StudyError: Error, Equatable, CustomStringConvertible {
     case badSummary(file: String, field: String, value: String, allowed: String)
     case badOption(option: String, value: String, allowed: String)
     case badSweepPath(path: String, component: String, reason: String)
+    /// A `--set` that writes no field, or a field another `--set` writes.
+    case sweepFieldConflict(path: String, reason: String)
     case unknownStrategy(name: String, allowed: [String])
     case unknownReference(value: String, allowed: [String])
     case shardMismatch(file: String, field: String, value: String, expected: String)
@@ -22,6 +24,8 @@ public enum StudyError: Error, Equatable, CustomStringConvertible {
             "\(option) '\(value)' is not valid; expected \(allowed)"
         case let .badSweepPath(path, component, reason):
             "--set \(path): at '\(component)': \(reason)"
+        case let .sweepFieldConflict(path, reason):
+            "--set \(path): \(reason)"
         case let .unknownStrategy(name, allowed):
             "unknown strategy '\(name)'; the strategies are: \(allowed.joined(separator: ", "))"
         case let .unknownReference(value, allowed):

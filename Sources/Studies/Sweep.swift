@@ -23,6 +23,7 @@ public struct Sweep: Sendable {
                 file: definition.scenarioPath, reason: "no such file, or not readable UTF-8 text")
         }
         let root = try ScenarioLoader.parse(text, displayName: definition.scenarioPath)
+        try definition.checkDistinctFields(root: root)
         let caseIndices = Array(shard.cases(of: definition.caseCount))
         // Loading reads every data file again for each case and takes longer than a small
         // run, so it is spread over the workers too. A bad case stops the sweep before any

@@ -46,6 +46,30 @@ public struct SweepDefinition: Sendable {
         return edited
     }
 
+    /// Checks on the scenario that every `--set` writes some field and no two write the
+    /// same one: the later would win, and the CSV would label points with values they did
+    /// not run.
+    func checkDistinctFields(root: JSONValue) throws {
+        var writer: [String: String] = [:]
+        for parameter in parameters {
+            let fields = try parameter.fields(in: root)
+            if fields.isEmpty {
+                throw StudyError.sweepFieldConflict(
+                    path: parameter.path,
+                    reason: "it matches no field of the scenario (a '*' over an empty list)")
+            }
+            for field in fields {
+                if let earlier = writer[field] {
+                    throw StudyError.sweepFieldConflict(
+                        path: parameter.path,
+                        reason: "it writes \(field), which --set \(earlier) writes too; "
+                            + "the later would win, so give each field one --set")
+                }
+                writer[field] = parameter.path
+            }
+        }
+    }
+
     /// How a message names the scenario of `point`.
     func displayName(point: Int) -> String {
         let settings = zip(parameters, valueIndices(point: point))

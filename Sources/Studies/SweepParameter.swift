@@ -43,13 +43,26 @@ public struct SweepParameter: Sendable, Equatable {
 
     /// `root` with value number `valueIndex` written at this parameter's path.
     func apply(valueIndex: Int, to root: JSONValue) throws -> JSONValue {
-        try set(values[valueIndex], at: components[...], in: root, walked: [])
+        var fields: [String] = []
+        return try set(values[valueIndex], at: components[...], in: root, walked: [], &fields)
+    }
+
+    /// The fields of `root` this parameter writes, with list elements by position
+    /// (`batteries.0.energyCapacityKWh`); several for a `*`, none for a `*` on an empty list.
+    func fields(in root: JSONValue) throws -> [String] {
+        var fields: [String] = []
+        _ = try set(values[0], at: components[...], in: root, walked: [], &fields)
+        return fields
     }
 
     private func set(
-        _ value: JSONValue, at rest: ArraySlice<Component>, in node: JSONValue, walked: [String]
+        _ value: JSONValue, at rest: ArraySlice<Component>, in node: JSONValue, walked: [String],
+        _ fields: inout [String]
     ) throws -> JSONValue {
-        guard let component = rest.first else { return value.placed(atLine: node.line) }
+        guard let component = rest.first else {
+            fields.append(walked.joined(separator: "."))
+            return value.placed(atLine: node.line)
+        }
         let remaining = rest.dropFirst()
         let here = (walked + [describe(component)]).joined(separator: ".")
         switch (node, component) {
@@ -57,8 +70,9 @@ public struct SweepParameter: Sendable, Equatable {
             var edited = members
             if let position = members.firstIndex(where: { $0.key == key }) {
                 edited[position].value = try set(value, at: remaining, in: members[position].value,
-                                                 walked: walked + [key])
+                                                 walked: walked + [key], &fields)
             } else if remaining.isEmpty {
+                fields.append((walked + [key]).joined(separator: "."))
                 edited.append((key, value.placed(atLine: line)))
             } else {
                 throw fail(here, "no such key; the keys here are: "
@@ -72,11 +86,13 @@ public struct SweepParameter: Sendable, Equatable {
             }
             var edited = elements
             edited[index] = try set(
-                value, at: remaining, in: elements[index], walked: walked + [String(index)])
+                value, at: remaining, in: elements[index], walked: walked + [String(index)],
+                &fields)
             return .array(edited, line: line)
         case let (.array(elements, line), .every):
             return .array(try elements.enumerated().map { position, element in
-                try set(value, at: remaining, in: element, walked: walked + [String(position)])
+                try set(
+                    value, at: remaining, in: element, walked: walked + [String(position)], &fields)
             }, line: line)
         case let (.array(elements, line), .name(id)):
             guard let index = elements.firstIndex(where: { $0["id"]?.stringValue == id }) else {
@@ -86,7 +102,8 @@ public struct SweepParameter: Sendable, Equatable {
             }
             var edited = elements
             edited[index] = try set(
-                value, at: remaining, in: elements[index], walked: walked + [id])
+                value, at: remaining, in: elements[index], walked: walked + [String(index)],
+                &fields)
             return .array(edited, line: line)
         default:
             throw fail(here, "the scenario has \(node.typeName) here, which "

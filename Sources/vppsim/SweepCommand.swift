@@ -71,7 +71,7 @@ enum SweepCommand {
             let seeds = try parsed.value("--seeds").map { text in
                 let count = try StudyCommandSupport.positiveCount(
                     text, option: "--seeds", default: 1)
-                return (0..<count).map { base.input.seed + UInt64($0) }
+                return try StudySeeds.consecutive(from: base.input.seed, count: count)
             }
             let definition = SweepDefinition(
                 scenarioPath: path, parameters: try sets.map(SweepParameter.init(argument:)),

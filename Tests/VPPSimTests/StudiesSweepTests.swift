@@ -63,6 +63,31 @@ struct StudiesSweepTests {
         #expect(throws: StudyError.self) { try SweepParameter(argument: "evFleets.0.count=1,,2") }
     }
 
+    /// Two `--set`s on one field (the same path, or a position and an id, or a `*`) would
+    /// label points with values they did not run; a `*` over an empty list writes nothing.
+    @Test func setsThatOverlapOrMatchNothingAreRefused() throws {
+        let root = try JSONParser.parse(Self.scenario)
+        func check(_ arguments: [String]) throws {
+            let definition = SweepDefinition(
+                scenarioPath: "s.json", parameters: try arguments.map(SweepParameter.init),
+                strategies: ["uncontrolled"], seeds: nil)
+            try definition.checkDistinctFields(root: root)
+        }
+        try check(["evFleets.0.count=1,2", "evFleets.1.count=3", "evFleets.*.v2gShare=0,1"])
+        let overlap = StudyError.sweepFieldConflict(
+            path: "evFleets.home-ev.count",
+            reason: "it writes evFleets.0.count, which --set evFleets.0.count writes too; "
+                + "the later would win, so give each field one --set")
+        #expect(throws: overlap) { try check(["evFleets.0.count=1,2", "evFleets.home-ev.count=3"]) }
+        #expect(throws: StudyError.self) { try check(["tariff.x=1", "tariff.x=2"]) }
+        #expect(throws: StudyError.self) { try check(["evFleets.*.count=1", "evFleets.1.count=2"]) }
+        let empty = try JSONParser.parse("{\"batteries\": []}")
+        let star = SweepDefinition(
+            scenarioPath: "s.json", parameters: [try SweepParameter(argument: "batteries.*.count=1,2")],
+            strategies: ["uncontrolled"], seeds: nil)
+        #expect(throws: StudyError.self) { try star.checkDistinctFields(root: empty) }
+    }
+
     @Test func gridOrderAndShardsCoverEveryCaseOnce() throws {
         let definition = SweepDefinition(
             scenarioPath: "s.json",
