@@ -7,6 +7,12 @@ import Foundation
 /// convention). A row declared twice is an error. Integer markers and integer
 /// bound types are rejected: this solver is continuous only. A maximization
 /// (`OBJSENSE MAX`) is stored negated, as a minimization.
+///
+/// Bounds, right-hand sides and ranges of magnitude 1e20 or more are infinite (as HiGHS
+/// reads them; files often write 1e30 for infinity). What another reader might take in
+/// more than one way is an error naming the line: a section given twice, a second RHS,
+/// RANGES or BOUNDS set, an entry repeated for the same column and row, an OBJSENSE
+/// other than MIN or MAX, numbers that are NaN or hexadecimal. Lines end in LF, CRLF or CR.
 extension Model {
     public static func readMPS(path: String) throws -> Model {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -37,6 +43,18 @@ struct MPSParser {
     var columnIndex: [String: Int] = [:]
     var terms: [[(Int, Double)]] = []
     var lineNumber = 0
+    var sectionsSeen: Set<String> = []
+    /// The set name of the first RHS, RANGES and BOUNDS entry; others are refused.
+    var setName: [String: Substring] = [:]
+    /// (column, row) pairs given in COLUMNS, and rows given in RHS and RANGES, to refuse
+    /// repeats; row -1 is the objective.
+    var columnEntries: Set<[Int]> = []
+    var rhsGiven: Set<Int> = []
+    var rangeGiven: Set<Int> = []
+    var quadraticGiven: Set<[Int]> = []
+    var senseGiven = false
+    /// Magnitudes from this up are infinite in bounds, right-hand sides and ranges.
+    static let infinity = 1e20
 
     init(file: String) {
         self.file = file
@@ -47,9 +65,12 @@ struct MPSParser {
     }
 
     mutating func parse(_ text: String) throws -> Model {
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so a split on "\n" alone would keep CRLF lines.
+        let lines = text.split(
+            omittingEmptySubsequences: false,
+            whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for line in lines {
             lineNumber += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || line.first == "*" { continue }
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if fields.isEmpty { continue }
@@ -73,19 +94,47 @@ struct MPSParser {
             throw fail(
                 "unknown section '\(section)'; expected one of \(known.joined(separator: ", "))")
         }
+        guard sectionsSeen.insert(section).inserted else {
+            throw fail("section \(section) appears twice; give each section once")
+        }
         if section == "NAME" && fields.count > 1 { model.name = String(fields[1]) }
-        if section == "OBJSENSE" && fields.count > 1 { maximize = fields[1].uppercased() == "MAX" }
+        if section == "OBJSENSE" && fields.count > 1 { try sense(fields[1]) }
     }
 
-    private func number(_ field: Substring) throws -> Double {
-        guard let value = Double(field) else { throw fail("'\(field)' is not a number") }
+    private mutating func sense(_ field: Substring) throws {
+        guard !senseGiven else { throw fail("OBJSENSE is given twice") }
+        senseGiven = true
+        switch field.uppercased() {
+        case "MAX", "MAXIMIZE": maximize = true
+        case "MIN", "MINIMIZE": maximize = false
+        default: throw fail("OBJSENSE '\(field)' is neither MIN nor MAX")
+        }
+    }
+
+    /// A finite decimal number; with `infinite`, magnitudes from `infinity` up are infinite.
+    private func number(_ field: Substring, infinite: Bool = false) throws -> Double {
+        let digits = field.drop(while: { $0 == "+" || $0 == "-" }).lowercased()
+        guard !digits.hasPrefix("0x"), let value = Double(field), !value.isNaN else {
+            throw fail("'\(field)' is not a number")
+        }
+        if infinite && abs(value) >= Self.infinity { return value > 0 ? .infinity : -.infinity }
+        guard value.isFinite else {
+            throw fail("'\(field)' is infinite; only bounds, RHS and RANGES may be")
+        }
         return value
+    }
+
+    /// Refuses a second set name in RHS, RANGES or BOUNDS (this reader keeps one of each).
+    private mutating func checkSet(_ name: Substring) throws {
+        if let first = setName[section], first != name {
+            throw fail("a second \(section) set '\(name)' after '\(first)'; give one set")
+        }
+        setName[section] = name
     }
 
     private mutating func entry(_ f: [Substring]) throws {
         switch section {
-        case "OBJSENSE":
-            maximize = f[0].uppercased() == "MAX" || f[0].uppercased() == "MAXIMIZE"
+        case "OBJSENSE": try sense(f[0])
         case "ROWS":
             guard f.count >= 2, let kind = f[0].uppercased().first, "NELG".contains(kind) else {
                 throw fail("ROWS entry should be '<N|E|L|G> name'")
@@ -128,10 +177,16 @@ struct MPSParser {
             let row = String(f[p])
             let value = try number(f[p + 1])
             if row == objectiveName {
+                guard columnEntries.insert([j, -1]).inserted else {
+                    throw fail("column '\(name)' has a second cost entry")
+                }
                 model.cost[j] += value
             } else if freeRows.contains(row) {
                 continue
             } else if let i = rowIndex[row] {
+                guard columnEntries.insert([j, i]).inserted else {
+                    throw fail("column '\(name)' has a second entry in row '\(row)'")
+                }
                 terms[i].append((j, value))
             } else {
                 throw fail("column '\(name)' uses row '\(row)', which ROWS does not declare")
@@ -144,15 +199,29 @@ struct MPSParser {
         guard f.count - start >= 2 else {
             throw fail("\(section) entry should be '[set] row value'")
         }
+        try checkSet(start == 1 ? f[0] : "")
         for p in stride(from: start, to: f.count, by: 2) {
             let row = String(f[p])
-            let value = try number(f[p + 1])
             if row == objectiveName && section == "RHS" {
-                model.objectiveConstant = -value
+                guard rhsGiven.insert(-1).inserted else {
+                    throw fail("RHS gives the objective's constant twice")
+                }
+                model.objectiveConstant = -(try number(f[p + 1]))
             } else if freeRows.contains(row) {
                 continue
             } else if let i = rowIndex[row] {
-                if section == "RHS" { rhs[i] = value } else { range[i] = value }
+                let value = try number(f[p + 1], infinite: true)
+                if section == "RHS" {
+                    guard rhsGiven.insert(i).inserted else {
+                        throw fail("RHS gives row '\(row)' twice")
+                    }
+                    rhs[i] = value
+                } else {
+                    guard rangeGiven.insert(i).inserted else {
+                        throw fail("RANGES gives row '\(row)' twice")
+                    }
+                    range[i] = value
+                }
             } else {
                 throw fail("\(section) names row '\(row)', which ROWS does not declare")
             }
@@ -166,9 +235,10 @@ struct MPSParser {
         guard let j = columnIndex[name] else {
             throw fail("BOUNDS names column '\(name)', which COLUMNS does not declare")
         }
+        try checkSet(f[1])
         let needsValue = ["UP", "LO", "FX"].contains(kind)
         if needsValue && f.count < 4 { throw fail("bound \(kind) needs a value") }
-        let value = needsValue ? try number(f[3]) : 0
+        let value = needsValue ? try number(f[3], infinite: true) : 0
         switch kind {
         case "UP": model.upper[j] = value
         case "LO": model.lower[j] = value
@@ -189,6 +259,9 @@ struct MPSParser {
         guard f.count >= 3, let a = columnIndex[String(f[0])], let b = columnIndex[String(f[1])]
         else { throw fail("\(section) entry should be 'column column value' with known columns") }
         let value = try number(f[2])
+        guard quadraticGiven.insert([a, b]).inserted else {
+            throw fail("\(section) gives the pair '\(f[0])' '\(f[1])' twice")
+        }
         if a != b {
             if value == 0 { return }
             throw fail("off-diagonal quadratic term: only separable (diagonal) costs are supported")

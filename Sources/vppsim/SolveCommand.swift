@@ -70,13 +70,27 @@ enum SolveCommand {
             }
             settings.maxIterations = limit
         }
+        let path = parsed.positional[0]
         let report: SolveReport
         do {
-            report = try solveMPSFile(path: parsed.positional[0], settings: settings)
-        } catch {
+            report = try solveMPSFile(path: path, settings: settings)
+        } catch ModelError.tooLargeForGeneralPath(let rows, let limit, _) {
+            // Not the file's fault (exit 1): an MPS file names no blocks for the structured path.
+            throw TooLargeForSolve(description: "\(path): the model has \(rows) rows; 'vppsim "
+                + "solve' factors dense normal equations, which it does for at most \(limit) rows "
+                + "(an MPS file does not name the blocks its structured path needs). Solve it "
+                + "with HiGHS: python3 tools/solver/highs_solve.py \(path) --time-limit 600")
+        } catch let error as MPSError {
             throw UsageError(description: "\(error)")
+        } catch {
+            throw UsageError(description: "\(path): \(error)")
         }
         print(report.description)
         return report.result.status.hasSolution ? .success : .failure
     }
+}
+
+/// A model beyond what `vppsim solve` handles; the run fails (exit 1), the file is not wrong.
+struct TooLargeForSolve: Error, CustomStringConvertible {
+    let description: String
 }

@@ -120,4 +120,47 @@ final class MPSTests: XCTestCase {
             XCTAssertTrue(mps?.description.contains("nowhere") ?? false)
         }
     }
+
+    /// The same file with CRLF or CR line ends reads as with LF, and 1e30 in BOUNDS or RHS
+    /// is infinite (as HiGHS reads it): min -x - 2y, x + y <= 3 (y <= 1e30), x <= 2:
+    /// x = 0, y = 3 by hand, objective -6.
+    func testLineEndsAndInfiniteBounds() throws {
+        let lines = [
+            "NAME t", "ROWS", " N COST", " L r1", " G r2", "COLUMNS", "    x COST -1 r1 1",
+            "    y COST -2 r1 1", "    y r2 1", "RHS", "    RHS r1 3 r2 -1e30", "BOUNDS",
+            " UP BND x 2", " UP BND y 1e30", "ENDATA",
+        ]
+        for end in ["\n", "\r\n", "\r"] {
+            let model = try Model.parseMPS(lines.joined(separator: end) + end)
+            XCTAssertEqual(model.upper, [2, .infinity])
+            XCTAssertEqual(model.rowLower, [-.infinity, -.infinity])
+            let result = try model.solve()
+            XCTAssertEqual(result.objective, -6, accuracy: 1e-7)
+        }
+    }
+
+    /// What another reader might take in more than one way is refused, at its line.
+    func testAmbiguousFilesAreRefusedAtTheirLine() {
+        let base = [
+            "NAME t", "ROWS", " N COST", " L r1", "COLUMNS", "    x COST -1 r1 1", "RHS",
+            "    RHS r1 3", "ENDATA",
+        ]
+        func refused(_ edit: (inout [String]) -> Void, line: Int, saying words: String) {
+            var lines = base
+            edit(&lines)
+            XCTAssertThrowsError(try Model.parseMPS(lines.joined(separator: "\n"))) { error in
+                let mps = error as? MPSError
+                XCTAssertEqual(mps?.line, line, "\(lines)")
+                XCTAssertTrue(mps?.message.contains(words) ?? false, "\(String(describing: mps))")
+            }
+        }
+        refused({ $0.insert("    x r1 2", at: 6) }, line: 7, saying: "second entry in row 'r1'")
+        refused({ $0.insert("    RHS2 r1 4", at: 8) }, line: 9, saying: "second RHS set")
+        refused({ $0.insert("    RHS r1 4", at: 8) }, line: 9, saying: "gives row 'r1' twice")
+        refused({ $0.insert("OBJSENSE SIDEWAYS", at: 1) }, line: 2, saying: "neither MIN nor MAX")
+        refused({ $0.insert(contentsOf: ["ROWS", " L r2"], at: 4) }, line: 5, saying: "twice")
+        refused({ $0[7] = "    RHS r1 nan" }, line: 8, saying: "not a number")
+        refused({ $0[7] = "    RHS r1 0x10" }, line: 8, saying: "not a number")
+        refused({ $0[5] = "    x COST -inf r1 1" }, line: 6, saying: "infinite")
+    }
 }
