@@ -99,18 +99,18 @@ enum StrategySection {
     private static func method(
         _ reader: FieldReader, _ key: String, errorKey: String
     ) throws -> ForecastMethod {
-        switch try reader.choice(
-            key, from: ["perfect", "persistence", "noisy"], default: "perfect") {
+        let choice = try reader.choice(
+            key, from: ["perfect", "persistence", "noisy"], default: "perfect")
+        if choice != "noisy" && reader.has(errorKey) {
+            throw reader.inconsistency(
+                errorKey, "\(errorKey) is only used when \(key) is \"noisy\"; remove it, "
+                    + "or set \(key) to \"noisy\"")
+        }
+        switch choice {
         case "persistence": return .persistence
         case "noisy": return .noisy(relativeError: try reader.number(
             errorKey, in: 0...10, allowed: "a relative error from 0 to 10 (0.1 = 10 %)"))
-        default:
-            if reader.has(errorKey) {
-                throw reader.inconsistency(
-                    errorKey, "\(errorKey) is only used when \(key) is \"noisy\"; remove it, "
-                        + "or set \(key) to \"noisy\"")
-            }
-            return .perfect
+        default: return .perfect
         }
     }
 }

@@ -49,6 +49,14 @@ enum RunCommand {
         }
 
         if let folder = parsed.value("--write-mps") {
+            // The result folder is replaced as a whole when the run ends, so models written
+            // inside it would be lost, and their folder would block the replacement.
+            let mpsFolder = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
+            let resultFolder = URL(fileURLWithPath: outPath).standardizedFileURL.path + "/"
+            guard !mpsFolder.hasPrefix(resultFolder) else {
+                throw UsageError(description: "--write-mps \(folder) is inside the result "
+                    + "folder \(outPath), which the run replaces; give a folder outside it")
+            }
             let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             guard !folder.isEmpty, existing.isEmpty else {
                 throw UsageError(description: "--write-mps needs a new or empty folder (got '"

@@ -13,6 +13,19 @@ import Testing
         return folder.error(json: json)
     }
 
+    /// An error term belongs to a noisy forecast only: with persistence it would be ignored.
+    @Test func forecastErrorWithoutNoisyForecast() {
+        for method in ["persistence", "perfect"] {
+            let json = ScenarioValidationText.scenario(extra: """
+                "strategy": {"name": "mpc", "mpc": {"forecast": {"wind": "\(method)",
+                  "windError": 0.1}}},
+                """)
+            let error = folder.error(json: json)
+            #expect(error?.kind == "inconsistent", "\(method)")
+            expectMessage(error, mentions: ["windError is only used when wind is \"noisy\""])
+        }
+    }
+
     @Test func negativeCapacity() {
         let error = loadBattery(ScenarioValidationText.battery(without: "energyCapacityKWh")
             .replacingOccurrences(of: "{", with: "{\"energyCapacityKWh\": -5, "))
