@@ -8,6 +8,7 @@ public struct OutputDirectory {
         case notAResultFolder(path: String)
         case foreignFiles(path: String, names: [String])
         case writeFailed(path: String, reason: String)
+        case holdsWorkingFolder(path: String)
 
         public var description: String {
             switch self {
@@ -19,6 +20,9 @@ public struct OutputDirectory {
                     + "move them away or choose another --out folder"
             case let .writeFailed(path, reason):
                 "cannot write \(path): \(reason)"
+            case let .holdsWorkingFolder(path):
+                "--out \(path) is the current folder or holds it, and a run replaces its "
+                    + "--out folder as a whole; give a subfolder, e.g. --out results/run"
             }
         }
     }
@@ -40,6 +44,10 @@ public struct OutputDirectory {
     /// Commands call this before any work, so a bad --out fails in the first second.
     public func checkReplaceable() throws {
         let manager = FileManager.default
+        let working = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL.path
+        if working == url.path || working.hasPrefix(url.path == "/" ? "/" : url.path + "/") {
+            throw Failure.holdsWorkingFolder(path: url.path)
+        }
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             try checkCreatable()
@@ -86,6 +94,7 @@ public struct OutputDirectory {
         let files = files + [(OutputDirectory.manifestName, files.map(\.name).joined(separator: "\n") + "\n")]
         let parent = url.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        removeAbandonedStaging(in: parent)
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try? manager.removeItem(at: staging)
@@ -108,6 +117,20 @@ public struct OutputDirectory {
         } catch {
             try? manager.removeItem(at: staging)
             throw Failure.writeFailed(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Removes the staging folders of earlier runs into this folder that were killed while
+    /// writing (their process is gone): they hold incomplete results nobody will read.
+    /// A `.previous-` folder is kept: it may be the only copy of an older result.
+    private func removeAbandonedStaging(in parent: URL) {
+        let prefix = ".\(url.lastPathComponent).partial-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(),
+                kill(pid, 0) == -1 && errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
     }
 }

@@ -149,4 +149,23 @@ struct CommandLineTests {
         #expect(try Self.vppsim(["run", "--strategy", "uncontrolled", "--out", run.path, "--quiet"]).status == 2)
         #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent("notes.txt").path))
     }
+
+    /// `--out .` (or a folder above the current one) would move the shell's own folder
+    /// away; refused. A staging folder left by a run that was killed while writing is
+    /// removed by the next run into the same folder; one of a live process is kept.
+    @Test func workingFolderAndAbandonedStaging() throws {
+        let folder = try Self.temporaryFolder()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/tests/tiny-homes.json").path
+        let here = try Self.vppsim(["run", scenario, "--out", ".", "--quiet"], in: folder)
+        #expect(here.status == 2 && here.error.contains("is the current folder or holds it"))
+        let abandoned = folder.appendingPathComponent(".run.partial-999999999")
+        let live = folder.appendingPathComponent(".run.partial-\(getpid())")
+        for staging in [abandoned, live] {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        }
+        let run = try Self.vppsim(["run", scenario, "--out", "run", "--quiet"], in: folder)
+        #expect(run.status == 0, "stderr: \(run.error)")
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+    }
 }
