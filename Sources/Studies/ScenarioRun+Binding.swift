@@ -75,8 +75,13 @@ extension ScenarioRun {
             : "paired storage its farm could not refill (calm, or a wrong wind forecast): "
                 + paired.joined(separator: ", ")
         let total = TextFormat.fixed(totalKWh, decimals: 1)
-        logger.warning("\(result.strategyName): \(drained.count) of \(result.batteries.count) "
-            + "batteries end \(total) kWh below their initial energy; \(reason). "
+        // Counted in devices: an agent may stand for many identical batteries.
+        let drainedDevices = drained.reduce(0) { $0 + $1.0.spec.devices }
+        let devices = result.batteries.reduce(0) { $0 + $1.spec.devices }
+        let agents = devices == result.batteries.count
+            ? "" : " (\(drained.count) of \(result.batteries.count) agents)"
+        logger.warning("\(result.strategyName): \(drainedDevices) of \(devices) "
+            + "batteries\(agents) end \(total) kWh below their initial energy; \(reason). "
             + "energy_cost does not count that energy (battery_energy_change_kWh)")
     }
 
