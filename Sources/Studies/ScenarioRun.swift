@@ -58,14 +58,17 @@ public struct ScenarioRun {
     /// - Parameters:
     ///   - progress: told (label, steps done, steps in all) as the runs advance.
     ///   - shared: the uncontrolled run and capability when a study already has them.
+    ///   - studyLabel: which of a study's runs this is, for its log messages.
     public init(
         scenario: LoadedScenario, strategyName: String, version: String,
         checksInvariants: Bool? = nil,
-        progress: ((String, Int, Int) -> Void)? = nil, shared: SharedReference? = nil
+        progress: ((String, Int, Int) -> Void)? = nil, shared: SharedReference? = nil,
+        studyLabel: String? = nil
     ) throws {
         var simulation = Simulation(input: scenario.input)
         if let checksInvariants { simulation.checksInvariants = checksInvariants }
-        let logger = Logger(subsystem: "run")
+        // In a study many runs log alike; the label says which one a warning is about.
+        let logger = Logger(subsystem: studyLabel.map { "run \($0)" } ?? "run")
 
         let uncontrolled = UncontrolledStrategy()
         let common = try shared ?? ScenarioRun.sharedReference(

@@ -46,8 +46,10 @@ public enum StudyRunner {
     /// Runs `strategies` in order on `scenario`, each as `vppsim run` runs it (events,
     /// participation and capability included); the uncontrolled reference and the
     /// capability are found once for all of them. `runDone` is called after each run.
+    /// Log messages name the run by `label`, or by the scenario's name and seed.
     public static func run(
-        _ scenario: LoadedScenario, strategies: [String], version: String, runDone: () -> Void = {}
+        _ scenario: LoadedScenario, strategies: [String], version: String, label: String? = nil,
+        runDone: () -> Void = {}
     ) throws -> [StrategyRun] {
         try checkStrategyNames(strategies)
         let shared = try ScenarioRun.sharedReference(scenario: scenario)
@@ -58,7 +60,8 @@ public enum StudyRunner {
         for name in strategies {
             let start = ContinuousClock.now
             let run = try ScenarioRun(
-                scenario: scenario, strategyName: name, version: version, shared: shared)
+                scenario: scenario, strategyName: name, version: version, shared: shared,
+                studyLabel: label ?? "\(scenario.name) seed \(scenario.input.seed)")
             let isReference = name == UncontrolledStrategy().name
             runs.append(StrategyRun(
                 kpis: RunKPIs(summary: run.summary), reference: referenceKPIs,

@@ -46,8 +46,12 @@ public struct Sweep: Sendable {
         let runs = try orderedParallelMap(
             count: scenarios.count, workers: settings.workers
         ) { job in
-            try StudyRunner.run(scenarios[job].scenario, strategies: definition.strategies,
-                                version: settings.version, runDone: progress.runFinished)
+            let point = caseIndices[job] / definition.seedCount
+            let seed = scenarios[job].scenario.input.seed
+            return try StudyRunner.run(
+                scenarios[job].scenario, strategies: definition.strategies,
+                version: settings.version, label: "point \(point) seed \(seed)",
+                runDone: progress.runFinished)
         }
         progress.finish()
         return Sweep(definition: definition, shard: shard,
