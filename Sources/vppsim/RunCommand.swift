@@ -147,7 +147,8 @@ enum ValidateCommand {
             + "\(input.grid.stepMinutes) min from \(input.grid.start); "
             + agentText(input.batteries.count, standingFor: batteryDevices, "battery", "batteries")
             + ", " + agentText(input.evChargers.count, standingFor: vehicles, "EV", "EVs")
-            + " with \(counted(sessions, "session", "sessions")), "
+            + " with \(counted(sessions, "session", "sessions"))"
+            + (vehicles == input.evChargers.count ? "" : " (of the agents)") + ", "
             + "\(input.shiftableLoads.count) shiftable, "
             + "\(input.curtailableLoads.count) curtailable "
             + "and \(input.thermostaticLoads.count) thermostatic loads; "
