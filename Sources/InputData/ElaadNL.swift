@@ -93,26 +93,39 @@ public struct ElaadNLStatistics: Sendable {
                 file: file, row: 2, detail: "expected 96 rows of 15-minute slots")
         }
         let tables = [("weekday", arrivalWeekdayPercent), ("weekend", arrivalWeekendPercent ?? [1])]
+        // Rows are numbered as in the file, the header being row 1.
         for (name, shares) in tables {
-            guard shares.allSatisfy({ $0 >= 0 }), shares.reduce(0, +) > 0 else {
+            let file = "\(label)/arrival_\(name)_percent.csv"
+            if let bad = shares.firstIndex(where: { !($0 >= 0) }) {
                 throw InputDataError.malformedRow(
-                    file: "\(label)/arrival_\(name)_percent.csv", row: 2,
-                    detail: "arrival shares of '\(location.arrivalColumn)' must be 0 or more and not all 0")
+                    file: file, row: bad + 2,
+                    detail: "arrival share \(shares[bad]) of '\(location.arrivalColumn)' is "
+                        + "negative; shares must be 0 or more")
+            }
+            guard shares.reduce(0, +) > 0 else {
+                throw InputDataError.malformedRow(
+                    file: file, row: 2,
+                    detail: "every arrival share of '\(location.arrivalColumn)' is 0")
             }
         }
         for (name, curve) in [
             ("connection_time_h_exceedance.csv", connectionHours),
             ("energy_demand_kWh_exceedance.csv", energyKWh),
         ] {
-            let percents = curve.percents
-            guard percents.count >= 2, zip(percents, percents.dropFirst()).allSatisfy({ $0 < $1 }),
-                curve.values.allSatisfy({ $0 >= 0 }),
-                zip(curve.values, curve.values.dropFirst()).allSatisfy({ $0 >= $1 })
-            else {
+            let (percents, values) = (curve.percents, curve.values)
+            let rule = "an exceedance curve needs at least two rows with rising percents and "
+                + "values of 0 or more that never rise"
+            guard percents.count >= 2 else {
+                throw InputDataError.malformedRow(file: "\(label)/\(name)", row: 2, detail: rule)
+            }
+            let bad = percents.indices.first { i in
+                !(values[i] >= 0) || (i > 0 && !(percents[i] > percents[i - 1]))
+                    || (i > 0 && values[i] > values[i - 1])
+            }
+            if let bad {
                 throw InputDataError.malformedRow(
-                    file: "\(label)/\(name)", row: 2,
-                    detail: "an exceedance curve needs at least two rows with rising percents and "
-                        + "values of 0 or more that never rise")
+                    file: "\(label)/\(name)", row: bad + 2,
+                    detail: "percent \(percents[bad]), value \(values[bad]): \(rule)")
             }
         }
         guard meanSessionHoursBySlot.count == 48 else {
@@ -120,11 +133,13 @@ public struct ElaadNLStatistics: Sendable {
                 file: "\(label)/mean_by_arrival.csv", row: 2,
                 detail: "expected 48 rows of 30-minute slots")
         }
-        let means = (meanSessionHoursBySlot + meanEnergyKWhBySlot).compactMap { $0 }
-        guard means.allSatisfy({ $0 >= 0 }) else {
-            throw InputDataError.malformedRow(
-                file: "\(label)/mean_by_arrival.csv", row: 2,
-                detail: "mean session lengths and energies must be 0 or more")
+        for means in [meanSessionHoursBySlot, meanEnergyKWhBySlot] {
+            if let bad = means.firstIndex(where: { $0.map { !($0 >= 0) } ?? false }) {
+                throw InputDataError.malformedRow(
+                    file: "\(label)/mean_by_arrival.csv", row: bad + 2,
+                    detail: "a mean of \(means[bad]!); mean session lengths and energies must "
+                        + "be 0 or more")
+            }
         }
     }
 }
@@ -207,6 +222,19 @@ public struct EVModelSpec: Sendable, Equatable {
         let battery = try table.numbers(column: "battery_kWh")
         let charge = try table.numbers(column: "max_ac_charge_kW")
         let discharge = try table.numbers(column: "max_ac_discharge_kW")
+        for row in models.indices {
+            let wrong = [
+                ("registrations", registrations[row], registrations[row] >= 0, "0 or more"),
+                ("battery_kWh", battery[row], battery[row] > 0, "more than 0"),
+                ("max_ac_charge_kW", charge[row], charge[row] > 0, "more than 0"),
+                ("max_ac_discharge_kW", discharge[row], discharge[row] >= 0, "0 or more"),
+            ].first { !$0.2 }
+            if let (column, value, _, allowed) = wrong {
+                throw InputDataError.malformedRow(
+                    file: displayName, row: row + 2,
+                    detail: "\(column) of '\(models[row])' is \(value); it must be \(allowed)")
+            }
+        }
         return models.indices.map {
             EVModelSpec(
                 model: models[$0], registrations: registrations[$0], batteryKWh: battery[$0],
