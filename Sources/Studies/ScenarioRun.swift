@@ -129,6 +129,7 @@ public struct ScenarioRun {
         }
         let capped = predictive.map { $0.objective.peakTarget != nil || !events.isEmpty } ?? false
         if let predictive {
+            ScenarioRun.warnOfFailedSolves(predictive, logger: logger)
             extra += ScenarioRun.solverFields(
                 predictive, stepHours: scenario.input.grid.stepHours, hasEvents: !events.isEmpty)
             if capped {
@@ -257,13 +258,28 @@ public struct ScenarioRun {
         ]
     }
 
+    private static func failedSolveCount(_ strategy: PredictiveStrategy) -> Int {
+        strategy.solves.filter {
+            $0.status != "optimal" && $0.status != "optimalReducedAccuracy"
+        }.count
+    }
+
+    /// One line at the end for the per-step warnings of plans that were not found: the
+    /// assets idled (or kept an older plan) in those steps, so the run's figures, savings
+    /// included, are not what the strategy would achieve.
+    static func warnOfFailedSolves(_ strategy: PredictiveStrategy, logger: Logger) {
+        let failed = failedSolveCount(strategy)
+        guard failed > 0 else { return }
+        logger.warning("\(strategy.name): \(failed) of \(strategy.solves.count) solves found no "
+            + "plan (status in solves.csv); in their steps the assets idled or kept an older "
+            + "plan, so this run's figures are not the strategy's")
+    }
+
     private static func solverFields(
         _ strategy: PredictiveStrategy, stepHours: Double, hasEvents: Bool
     ) -> [SummaryField] {
         let solves = strategy.solves
-        let failed = solves.filter {
-            $0.status != "optimal" && $0.status != "optimalReducedAccuracy"
-        }.count
+        let failed = failedSolveCount(strategy)
         var fields = [
             SummaryField(key: "solves", value: .integer(solves.count), unit: ""),
             SummaryField(key: "solves_without_solution", value: .integer(failed), unit: ""),
