@@ -90,12 +90,20 @@ public struct FieldReader {
                 file: file, field: fieldPath(key), line: numberLine, value: formatNumber(number),
                 allowed: "\(allowed), at most \(formatNumber(FieldReader.largestMagnitude)) in size")
         }
+        guard number == 0 || abs(number) >= FieldReader.smallestMagnitude else {
+            throw ScenarioError.outOfRange(
+                file: file, field: fieldPath(key), line: numberLine, value: "\(number)",
+                allowed: "\(allowed), and unless 0 at least \(FieldReader.smallestMagnitude) in size")
+        }
         return number
     }
 
     /// No scenario number is larger than this (1e9 kW is 1,000 GW; 1e9 per kWh is no price).
     /// Larger values are typing mistakes, and products of them overflow to infinity.
     public static let largestMagnitude = 1e9
+    /// Nor, other than 0, smaller (1e-9 kWh is a microwatt-hour): a 5e-324 kWh battery
+    /// validated and then read 100% full at every step, its energy lost to underflow.
+    public static let smallestMagnitude = 1e-9
 
     /// A number strictly greater than zero (and at most `maximum`).
     public func positive(

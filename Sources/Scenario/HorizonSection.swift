@@ -49,6 +49,13 @@ enum HorizonSection {
                 + "\(stepMinutes) min are more than the \(maximumStepCount) a run may have; "
                 + "use longer steps or a shorter horizon")
         }
+        // Result timestamps (the summary's end too) are written YYYY-MM-DDTHH:MM:SS, which
+        // stops at year 9999.
+        let end = start.adding(minutes: Int(totalMinutes))
+        guard end.date.year <= 9999 else {
+            throw reader.inconsistency("durationHours", "the horizon would end in year "
+                + "\(end.date.year); timestamps are written with four-digit years")
+        }
         return TimeGrid(
             start: start, stepMinutes: stepMinutes, stepCount: Int(totalMinutes) / stepMinutes)
     }

@@ -35,6 +35,16 @@ import Testing
         expectMessage(error, mentions: ["scenario.json:3:", "is -5", "a number greater than 0"])
     }
 
+    /// 5e-324 is greater than 0 but no capacity: numbers other than 0 below 1e-9 are refused.
+    @Test func vanishingCapacity() {
+        let error = loadBattery(ScenarioValidationText.battery(without: "energyCapacityKWh")
+            .replacingOccurrences(of: "{", with: "{\"energyCapacityKWh\": 5e-324, "))
+
+        #expect(error?.kind == "outOfRange")
+        #expect(error?.field == "batteries[0].energyCapacityKWh")
+        expectMessage(error, mentions: ["is 5e-324", "at least 1e-09 in size"])
+    }
+
     @Test func zeroPower() {
         let error = loadBattery(ScenarioValidationText.battery(without: "maxChargePowerKW")
             .replacingOccurrences(of: "{", with: "{\"maxChargePowerKW\": 0, "))
