@@ -35,11 +35,7 @@ enum CommandLineInterface {
             case "resolution": return try ResolutionCommand.execute(rest)
             case "report": return try ReportCommand.execute(rest)
             case "solve": return try SolveCommand.execute(rest)
-            case "version", "--version":
-                if rest.contains(where: { ["--help", "-h"].contains($0) }) {
-                    return HelpText.show(topic: "version")
-                }
-                return VersionCommand.execute()
+            case "version", "--version": return try VersionCommand.execute(rest)
             case "help", "--help", "-h": return HelpText.show(topic: rest.first)
             default:
                 throw UsageError(description: "unknown command '\(command)'; "
@@ -98,7 +94,7 @@ struct ParsedArguments {
             } else {
                 let known = (options.union(allowedFlags)).sorted().joined(separator: ", ")
                 throw UsageError(description: "unknown option '\(name)' for '\(command)'; "
-                    + "its options are: \(known)")
+                    + (known.isEmpty ? "it takes none" : "its options are: \(known)"))
             }
         }
     }

@@ -184,7 +184,8 @@ private func counted(_ count: Int, _ singular: String, _ plural: String) -> Stri
 
 enum StrategiesCommand {
     static func execute(_ arguments: [String]) throws -> ExitStatus {
-        if arguments.contains("--help") { print(HelpText.strategies); return .success }
+        if StudyCommandSupport.wantsHelp(arguments) { print(HelpText.strategies); return .success }
+        try refuseArguments(arguments, command: "strategies")
         for entry in StrategyRegistry.entries {
             print(
                 "\(entry.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(entry.summary)")
@@ -193,8 +194,19 @@ enum StrategiesCommand {
     }
 }
 
+/// `strategies` and `version` take nothing: a stray word is a usage error, not ignored.
+func refuseArguments(_ arguments: [String], command: String) throws {
+    let parsed = try ParsedArguments(arguments, options: [], flags: [], command: command)
+    guard parsed.positional.isEmpty else {
+        throw UsageError(description: "\(command) takes no arguments (got '"
+            + parsed.positional.joined(separator: " ") + "')")
+    }
+}
+
 enum VersionCommand {
-    static func execute() -> ExitStatus {
+    static func execute(_ arguments: [String]) throws -> ExitStatus {
+        if StudyCommandSupport.wantsHelp(arguments) { return HelpText.show(topic: "version") }
+        try refuseArguments(arguments, command: "version")
         print("vppsim \(CommandLineInterface.version)")
         print("BLAS/LAPACK: OpenBLAS (\(OpenBLAS.summary)) with LAPACKE; set OPENBLAS_CORETYPE "
             + "to choose another kernel on a CPU OpenBLAS misdetects")
