@@ -93,8 +93,9 @@ public struct RunFolder: Sendable {
         do {
             root = try JSONParser.parse(text)
         } catch let failure as JSONParser.Failure {
-            throw StudyError.badSummary(file: file, field: "line \(failure.line)",
-                                        value: failure.message, allowed: "valid JSON")
+            throw StudyError.notARunFolder(
+                path: URL(fileURLWithPath: file).deletingLastPathComponent().path,
+                reason: "\(file):\(failure.line) is not valid JSON (\(failure.message))")
         }
         guard let members = root.objectMembers else {
             throw StudyError.badSummary(file: file, field: "(top level)", value: root.typeName,
