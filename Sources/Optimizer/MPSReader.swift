@@ -12,7 +12,9 @@ import Foundation
 /// reads them; files often write 1e30 for infinity). What another reader might take in
 /// more than one way is an error naming the line: a section given twice, a second RHS,
 /// RANGES or BOUNDS set, an entry repeated for the same column and row, an OBJSENSE
-/// other than MIN or MAX, numbers that are NaN or hexadecimal. Lines end in LF, CRLF or CR.
+/// other than MIN or MAX, numbers that are NaN or hexadecimal. Matrix entries of 1e15 or
+/// more and costs of 1e20 or more are refused (HiGHS's limits: a feasible QP with a 1e50
+/// quadratic cost had been declared infeasible). Lines end in LF, CRLF or CR.
 extension Model {
     public static func readMPS(path: String) throws -> Model {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -53,8 +55,12 @@ struct MPSParser {
     var rangeGiven: Set<Int> = []
     var quadraticGiven: Set<[Int]> = []
     var senseGiven = false
-    /// Magnitudes from this up are infinite in bounds, right-hand sides and ranges.
+    /// Magnitudes from this up are infinite in bounds, right-hand sides and ranges, and
+    /// refused as costs (HiGHS's `infinite_cost` and `infinite_bound`).
     static let infinity = 1e20
+    /// Matrix entries from this magnitude up are refused (HiGHS's `large_matrix_value`):
+    /// no interior-point scaling recovers a row that spans 1e15.
+    static let largestMatrixEntry = 1e15
 
     init(file: String) {
         self.file = file
@@ -111,8 +117,11 @@ struct MPSParser {
         }
     }
 
-    /// A finite decimal number; with `infinite`, magnitudes from `infinity` up are infinite.
-    private func number(_ field: Substring, infinite: Bool = false) throws -> Double {
+    /// A finite decimal number below `limit` in magnitude; with `infinite`, magnitudes from
+    /// `infinity` up are infinite instead.
+    private func number(
+        _ field: Substring, infinite: Bool = false, limit: Double = MPSParser.infinity
+    ) throws -> Double {
         let digits = field.drop(while: { $0 == "+" || $0 == "-" }).lowercased()
         guard !digits.hasPrefix("0x"), let value = Double(field), !value.isNaN else {
             throw fail("'\(field)' is not a number")
@@ -120,6 +129,12 @@ struct MPSParser {
         if infinite && abs(value) >= Self.infinity { return value > 0 ? .infinity : -.infinity }
         guard value.isFinite else {
             throw fail("'\(field)' is infinite; only bounds, RHS and RANGES may be")
+        }
+        guard abs(value) < limit else {
+            let what = ["COLUMNS": "matrix entry or cost", "QUADOBJ": "quadratic cost",
+                        "QMATRIX": "quadratic cost"][section] ?? "value"
+            throw fail("'\(field)' is too large for a \(what); give less than "
+                + "1e\(Int(log10(limit).rounded())) in magnitude")
         }
         return value
     }
@@ -175,8 +190,10 @@ struct MPSParser {
         }
         for p in stride(from: 1, to: f.count, by: 2) {
             let row = String(f[p])
-            let value = try number(f[p + 1])
-            if row == objectiveName {
+            let isCost = row == objectiveName
+            let value = try number(
+                f[p + 1], limit: isCost ? MPSParser.infinity : MPSParser.largestMatrixEntry)
+            if isCost {
                 guard columnEntries.insert([j, -1]).inserted else {
                     throw fail("column '\(name)' has a second cost entry")
                 }

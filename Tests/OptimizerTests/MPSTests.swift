@@ -162,5 +162,9 @@ final class MPSTests: XCTestCase {
         refused({ $0[7] = "    RHS r1 nan" }, line: 8, saying: "not a number")
         refused({ $0[7] = "    RHS r1 0x10" }, line: 8, saying: "not a number")
         refused({ $0[5] = "    x COST -inf r1 1" }, line: 6, saying: "infinite")
+        refused({ $0[5] = "    x COST -1 r1 1e15" }, line: 6, saying: "less than 1e15")
+        refused({ $0[5] = "    x COST -1e20 r1 1" }, line: 6, saying: "less than 1e20")
+        refused({ $0.insert(contentsOf: ["QUADOBJ", "    x x 1e50"], at: 8) }, line: 10,
+                saying: "too large for a quadratic cost")
     }
 }
