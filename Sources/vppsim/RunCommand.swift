@@ -22,7 +22,7 @@ enum RunCommand {
             throw UsageError(description: "run takes at most one scenario file, got "
                 + parsed.positional.joined(separator: " "))
         }
-        if parsed.flag("--verbose") { Logger.defaultLevel = .info }
+        try StudyCommandSupport.applyVerbosity(parsed)
         let logger = Logger(subsystem: "run")
         let quiet = parsed.flag("--quiet")
 

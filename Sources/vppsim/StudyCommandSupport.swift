@@ -16,8 +16,16 @@ enum StudyCommandSupport {
     /// free; results are the same for any number.
     static let defaultJobs = 2
 
-    static func settings(_ parsed: ParsedArguments) throws -> StudySettings {
+    /// Sets the log level from --verbose; --quiet with it is a contradiction.
+    static func applyVerbosity(_ parsed: ParsedArguments) throws {
+        guard !(parsed.flag("--quiet") && parsed.flag("--verbose")) else {
+            throw UsageError(description: "--quiet and --verbose contradict each other; give one")
+        }
         if parsed.flag("--verbose") { Logger.defaultLevel = .info }
+    }
+
+    static func settings(_ parsed: ParsedArguments) throws -> StudySettings {
+        try applyVerbosity(parsed)
         var jobs = defaultJobs
         if let text = parsed.value("--jobs") {
             let cores = ProcessInfo.processInfo.activeProcessorCount
