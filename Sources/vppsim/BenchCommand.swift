@@ -22,6 +22,7 @@ enum BenchCommand {
       --out DIR             result folder (default: results/bench)
       --jobs N              simulations at once (default 2); only the timings depend on it
       --quiet               no table and no progress on the terminal
+      --verbose             also the runs' informational messages (not with --quiet)
 
     OUTPUT (in DIR)
       bench.csv             tidy: scenario, strategy, seed, kpi, value, unit

@@ -26,6 +26,7 @@ enum CompareCommand {
       --jobs N              scenario files simulated at once (default 2); the results do
                             not depend on it
       --quiet               no table and no progress on the terminal
+      --verbose             also the runs' informational messages (not with --quiet)
 
     OUTPUT (in DIR)
       comparison.csv        one row per run and key figure: value, unit, the reference's

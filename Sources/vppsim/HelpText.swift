@@ -106,6 +106,10 @@ enum HelpText {
     the EV sessions and reports the first problem with the file, field, value and what is
     allowed. Exits 0 and prints a one-line description when the scenario is valid, 2 if not.
 
+    OPTIONS
+      --agents N            check it as 'vppsim run --agents N' would run it: every
+                            population entry with N representative agents
+
     EXAMPLE
       vppsim validate scenarios/fontana-summer-week.json
     """
@@ -131,7 +135,7 @@ enum HelpText {
         case "report": print(ReportCommand.help)
         case "solve": print(SolveCommand.help)
         case "version": print("vppsim version: print the version and the BLAS/LAPACK back end in use.")
-        case "help": print(overview)
+        case "help", "--help", "-h": print(overview)
         case let other?:
             writeHelpError(
                 "no help for '\(other)'; the commands are: \(commandNames.joined(separator: ", "))")

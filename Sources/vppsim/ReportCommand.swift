@@ -14,7 +14,8 @@ enum ReportCommand {
 
     OPTIONS
       --out FILE            the page (default: RUN_DIR/report.html); written to a temporary
-                            name and renamed, so a half-written page never appears
+                            name and renamed, so a half-written page never appears. An
+                            existing FILE is replaced only if it is a page vppsim wrote
       --quiet               no closing line on the terminal
 
     The page has no scripts and fetches nothing (no fonts, no network): the charts are
@@ -42,7 +43,15 @@ enum ReportCommand {
         let folder = parsed.positional[0]
         let outPath = parsed.value("--out") ?? "\(folder)/report.html"
         try refuseToReplaceOtherFiles(outPath)
-        let report = try StudyCommandSupport.checkingInputs { try Report(folder: folder) }
+        let report = try StudyCommandSupport.checkingInputs {
+            do {
+                return try Report(folder: folder)
+            } catch StudyError.notARunFolder(let path, let reason) {
+                // Unlike compare, report does not run scenarios: say so, not "or a scenario".
+                throw UsageError(description: "\(path) is not a vppsim result folder: \(reason); "
+                    + "give a folder written by 'vppsim run' (report does not run scenarios)")
+            }
+        }
         do {
             let url = URL(fileURLWithPath: outPath)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),

@@ -24,6 +24,7 @@ enum ResolutionCommand {
       --out DIR             folder for resolution.csv (default: results/<file name>-resolution)
       --jobs N              runs at once (default 2); the results do not depend on it
       --quiet               no table and no progress on the terminal
+      --verbose             also the runs' informational messages (not with --quiet)
 
     OUTPUT (in DIR)
       resolution.csv        one row per resolution and key figure: value, the finest

@@ -8,7 +8,7 @@ enum SolveCommand {
     vppsim solve: solve an optimisation problem from an MPS file with vppsim's optimiser.
 
     USAGE
-      vppsim solve FILE.mps [--path general|structured] [--tolerance T] [--max-iterations N]
+      vppsim solve FILE.mps [--tolerance T] [--max-iterations N]
 
     Reads a linear program (or a convex quadratic one, with a QUADOBJ/QMATRIX section of
     diagonal terms) in free MPS format (a fixed-format file reads the same when its names
@@ -18,15 +18,18 @@ enum SolveCommand {
     way, e.g. HiGHS: tools/solver/highs_solve.py FILE.mps --time-limit 60 (HiGHS's method
     for quadratic objectives can take minutes on models vppsim solves in a second).
 
+    It factors dense normal equations (LAPACK Cholesky), which it does for models of up to
+    10,000 rows: a file carries no block structure for the structured path that vppsim's
+    own dispatch plans use. A larger model (a week's dispatch plan from --write-mps has
+    about 28,000 rows) exits 1 with the HiGHS command to use instead.
+
     OPTIONS
-      --path P              general (normal equations with LAPACK Cholesky; the default for
-                            files, which carry no block structure) or structured
       --tolerance T         relative primal, dual and gap tolerance (default 1e-8)
       --max-iterations N    iteration limit (default 200)
 
     EXIT STATUS
-      0 solved (optimal or at reduced accuracy); 1 infeasible, unbounded, stopped or failed;
-      2 the file or the options are wrong.
+      0 solved (optimal or at reduced accuracy); 1 infeasible, unbounded, stopped, failed
+      or too large; 2 the file or the options are wrong.
 
     EXAMPLE
       swift run solve-mps generate --assets 10 --seed 1 --out dispatch.mps   # a test problem
@@ -40,18 +43,12 @@ enum SolveCommand {
             return .success
         }
         let parsed = try ParsedArguments(
-            arguments, options: ["--path", "--tolerance", "--max-iterations"], flags: [],
+            arguments, options: ["--tolerance", "--max-iterations"], flags: [],
             command: "solve")
         guard parsed.positional.count == 1 else {
             throw UsageError(description: "solve takes one MPS file (see 'vppsim help solve')")
         }
         var settings = SolverSettings()
-        if let path = parsed.value("--path") {
-            guard let kkt = SolverSettings.KKTPath(rawValue: path), kkt != .automatic else {
-                throw UsageError(description: "--path must be general or structured, got '\(path)'")
-            }
-            settings.path = kkt
-        }
         if let text = parsed.value("--tolerance") {
             guard let tolerance = Double(text), tolerance > 0, tolerance <= 1e-2 else {
                 throw UsageError(

@@ -29,6 +29,7 @@ enum SweepCommand {
                             -shard-I-of-N appended for a shard)
       --jobs N              simulations at once (default 2); results do not depend on it
       --quiet               no progress and no closing line on the terminal
+      --verbose             also the runs' informational messages (not with --quiet)
 
     OUTPUT (in DIR)
       sweep.csv             one row per point, seed, strategy and key figure: point, one
