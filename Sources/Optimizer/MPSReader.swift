@@ -55,6 +55,8 @@ struct MPSParser {
     var rangeGiven: Set<Int> = []
     var quadraticGiven: Set<[Int]> = []
     var senseGiven = false
+    /// (column, side) pairs given in BOUNDS: side 0 lower, 1 upper.
+    var boundGiven: Set<[Int]> = []
     /// Magnitudes from this up are infinite in bounds, right-hand sides and ranges, and
     /// refused as costs (HiGHS's `infinite_cost` and `infinite_bound`).
     static let infinity = 1e20
@@ -80,6 +82,7 @@ struct MPSParser {
             if line.isEmpty || line.first == "*" { continue }
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if fields.isEmpty { continue }
+            if section == "ENDATA" { throw fail("text after ENDATA") }
             if line.first != " " && line.first != "\t" {
                 try header(fields)
                 continue
@@ -176,7 +179,7 @@ struct MPSParser {
     }
 
     private mutating func columnEntry(_ f: [Substring]) throws {
-        if f.count >= 2 && f[1].contains("MARKER") {
+        if f.count >= 3 && f[1] == "'MARKER'" {
             throw fail("integer markers are not supported: this solver is continuous only")
         }
         guard f.count >= 3 && f.count % 2 == 1 else {
@@ -224,8 +227,12 @@ struct MPSParser {
                     throw fail("RHS gives the objective's constant twice")
                 }
                 model.objectiveConstant = -(try number(f[p + 1]))
+            } else if row == objectiveName {
+                throw fail("RANGES names the objective row '\(row)'; ranges apply to constraints")
             } else if freeRows.contains(row) {
-                continue
+                // HiGHS adds such a value to the objective's constant; others ignore it.
+                throw fail("\(section) names the free row '\(row)' (an N row after the "
+                    + "objective), which readers take in different ways; remove the entry")
             } else if let i = rowIndex[row] {
                 let value = try number(f[p + 1], infinite: true)
                 if section == "RHS" {
@@ -246,16 +253,26 @@ struct MPSParser {
     }
 
     private mutating func bound(_ f: [Substring]) throws {
-        guard f.count >= 3 else { throw fail("BOUNDS entry should be 'type set column [value]'") }
         let kind = f[0].uppercased()
-        let name = String(f[2])
+        let needsValue = ["UP", "LO", "FX"].contains(kind)
+        // The set name is optional: 'UP BND x 4' or 'UP x 4', 'FR BND x' or 'FR x'.
+        let withSet = f.count == (needsValue ? 4 : 3)
+        guard withSet || f.count == (needsValue ? 3 : 2) else {
+            throw fail("BOUNDS entry should be 'type [set] column" + (needsValue ? " value'" : "'"))
+        }
+        let name = String(f[withSet ? 2 : 1])
         guard let j = columnIndex[name] else {
             throw fail("BOUNDS names column '\(name)', which COLUMNS does not declare")
         }
-        try checkSet(f[1])
-        let needsValue = ["UP", "LO", "FX"].contains(kind)
-        if needsValue && f.count < 4 { throw fail("bound \(kind) needs a value") }
-        let value = needsValue ? try number(f[3], infinite: true) : 0
+        try checkSet(withSet ? f[1] : "")
+        let value = needsValue ? try number(f[f.count - 1], infinite: true) : 0
+        // A side given twice would be read one way here and another elsewhere (HiGHS keeps
+        // the first): refused. FX and FR give both sides.
+        let sides = ["LO": [0], "MI": [0], "UP": [1], "PL": [1], "FX": [0, 1], "FR": [0, 1]]
+        for side in sides[kind] ?? [] where !boundGiven.insert([j, side]).inserted {
+            throw fail("column '\(name)' has its \(side == 0 ? "lower" : "upper") bound "
+                + "given twice in BOUNDS")
+        }
         switch kind {
         case "UP": model.upper[j] = value
         case "LO": model.lower[j] = value
@@ -289,6 +306,11 @@ struct MPSParser {
     private mutating func finish() throws -> Model {
         var rowNameByIndex = Array(repeating: "", count: rowKind.count)
         for (name, i) in rowIndex { rowNameByIndex[i] = name }
+        // rhs + range with an infinite rhs: the range's infinity, not NaN.
+        func shifted(_ rhs: Double, by range: Double) -> Double {
+            let sum = rhs + range
+            return sum.isNaN ? range : sum
+        }
         for i in 0..<rowKind.count {
             var (lo, up) = (-Double.infinity, Double.infinity)
             let r = range[i].map { abs($0) }
@@ -296,22 +318,31 @@ struct MPSParser {
             case "E":
                 (lo, up) = (rhs[i], rhs[i])
                 if let raw = range[i] {
-                    if raw >= 0 { up = rhs[i] + raw } else { lo = rhs[i] + raw }
+                    if raw >= 0 {
+                        up = shifted(rhs[i], by: raw)
+                    } else {
+                        lo = shifted(rhs[i], by: raw)
+                    }
                 }
             case "L":
                 up = rhs[i]
-                if let r { lo = rhs[i] - r }
+                if let r { lo = shifted(rhs[i], by: -r) }
             default:
                 lo = rhs[i]
-                if let r { up = rhs[i] + r }
+                if let r { up = shifted(rhs[i], by: r) }
             }
             let row = terms[i].map { (VariableID(index: $0.0), $0.1) }
             model.addRow(name: rowNameByIndex[i], terms: row, lower: lo, upper: up)
         }
         if maximize {
-            for j in 0..<model.variableCount { model.cost[j] = -model.cost[j] }
-            if model.quadraticCost.contains(where: { $0 != 0 }) {
-                throw fail("maximizing a quadratic objective is not convex; use OBJSENSE MIN")
+            // Maximizing c'x + x'Qx/2 is minimizing -c'x - x'Qx/2: convex when Q <= 0.
+            for j in 0..<model.variableCount {
+                model.cost[j] = -model.cost[j]
+                model.quadraticCost[j] = -model.quadraticCost[j]
+            }
+            if model.quadraticCost.contains(where: { $0 < 0 }) {
+                throw fail("OBJSENSE MAX with a positive QUADOBJ term maximizes a convex "
+                    + "function, which is not a convex problem; give Q <= 0 to maximize")
             }
             model.objectiveConstant = -model.objectiveConstant
             model.negatesAMaximization = true

@@ -166,5 +166,34 @@ final class MPSTests: XCTestCase {
         refused({ $0[5] = "    x COST -1e20 r1 1" }, line: 6, saying: "less than 1e20")
         refused({ $0.insert(contentsOf: ["QUADOBJ", "    x x 1e50"], at: 8) }, line: 10,
                 saying: "too large for a quadratic cost")
+        refused({ $0.insert(contentsOf: ["BOUNDS", " UP BND x 5", " UP BND x 2"], at: 8) },
+                line: 11, saying: "upper bound given twice")
+        refused({ $0.append("ROWS") }, line: 10, saying: "text after ENDATA")
+        refused({ $0.insert(" N FREE", at: 4); $0.insert("    RHS FREE 4", at: 9) }, line: 10,
+                saying: "free row 'FREE'")
+        refused({ $0.insert(contentsOf: ["RANGES", "    RNG COST 1"], at: 8) }, line: 10,
+                saying: "objective row")
+    }
+
+    /// Forms other readers take that this one took wrongly or refused: bounds without a set
+    /// name, a row whose name contains MARKER, a maximized concave quadratic, an infinite
+    /// range on an infinite right-hand side (a free row, not NaN).
+    /// max x - x^2 (QUADOBJ -2 is x'Qx/2 = -x^2) on x <= 3: x = 1/2, objective 1/4 by hand.
+    func testOtherReadersForms() throws {
+        let maximized = try Model.parseMPS([
+            "NAME t", "OBJSENSE", "    MAX", "ROWS", " N COST", " L BOOKMARKER", "COLUMNS",
+            "    x COST 1 BOOKMARKER 1", "RHS", "    RHS BOOKMARKER 3", "BOUNDS", " UP x 4",
+            " MI x", "QUADOBJ", "    x x -2", "ENDATA",
+        ].joined(separator: "\n"))
+        XCTAssertEqual(maximized.upper, [4])
+        XCTAssertEqual(maximized.lower, [-.infinity])
+        XCTAssertEqual(maximized.quadraticCost, [2])
+        XCTAssertEqual(try maximized.solve().objective, -0.25, accuracy: 1e-7)
+        let free = try Model.parseMPS([
+            "NAME t", "ROWS", " N COST", " G r1", "COLUMNS", "    x COST 1 r1 1", "RHS",
+            "    RHS r1 -1e30", "RANGES", "    RNG r1 1e30", "ENDATA",
+        ].joined(separator: "\n"))
+        XCTAssertEqual(free.rowLower, [-.infinity])
+        XCTAssertEqual(free.rowUpper, [.infinity])
     }
 }
