@@ -177,7 +177,8 @@ def plot_sweep(folder, out_dir, kpi):
         raise PlotError(f"{path}: no rows for the key figure '{kpi}'")
     fixed = {"point", "strategy", "seed", "kpi", "value", "unit"}
     parameters = [name for name in rows[0] if name not in fixed]
-    swept = parameters[-1]
+    # A sweep of `--set seed=...` alone has only the seed column (written twice, the same).
+    swept = parameters[-1] if parameters else "seed"
     series = defaultdict(lambda: defaultdict(list))
     for row in rows:
         label = ", ".join([row["strategy"]] + [f"{p}={row[p]}" for p in parameters[:-1]])

@@ -50,6 +50,11 @@ public struct SweepDefinition: Sendable {
     /// same one: the later would win, and the CSV would label points with values they did
     /// not run.
     func checkDistinctFields(root: JSONValue) throws {
+        if seeds != nil, let seed = parameters.first(where: { $0.path == "seed" }) {
+            throw StudyError.sweepFieldConflict(
+                path: seed.path, reason: "--seeds K runs K seeds from the scenario's seed and "
+                    + "would override it; give one of the two")
+        }
         var writer: [String: String] = [:]
         for parameter in parameters {
             let fields = try parameter.fields(in: root)
@@ -59,7 +64,13 @@ public struct SweepDefinition: Sendable {
                     reason: "it matches no field of the scenario (a '*' over an empty list)")
             }
             for field in fields {
-                if let earlier = writer[field] {
+                // A field inside another's value (strategy.name inside strategy) is written
+                // by both as well.
+                let parts = field.split(separator: ".")
+                let enclosing = parts.indices.dropLast().map { parts[...$0].joined(separator: ".") }
+                let inside = writer.keys.sorted().first { $0.hasPrefix(field + ".") }
+                if let earlier = writer[field] ?? enclosing.lazy.compactMap({ writer[$0] }).first
+                    ?? inside.flatMap({ writer[$0] }) {
                     throw StudyError.sweepFieldConflict(
                         path: parameter.path,
                         reason: "it writes \(field), which --set \(earlier) writes too; "

@@ -81,6 +81,14 @@ struct StudiesSweepTests {
         #expect(throws: overlap) { try check(["evFleets.0.count=1,2", "evFleets.home-ev.count=3"]) }
         #expect(throws: StudyError.self) { try check(["tariff.x=1", "tariff.x=2"]) }
         #expect(throws: StudyError.self) { try check(["evFleets.*.count=1", "evFleets.1.count=2"]) }
+        // One path inside the other's value, in either order.
+        #expect(throws: StudyError.self) { try check(["tariff.x=1", "tariff={}"]) }
+        #expect(throws: StudyError.self) { try check(["evFleets=[]", "evFleets.0.count=2"]) }
+        // --set seed and --seeds both choose the seeds.
+        let seeded = SweepDefinition(
+            scenarioPath: "s.json", parameters: [try SweepParameter(argument: "seed=1,2")],
+            strategies: ["uncontrolled"], seeds: [7, 8])
+        #expect(throws: StudyError.self) { try seeded.checkDistinctFields(root: root) }
         let empty = try JSONParser.parse("{\"batteries\": []}")
         let star = SweepDefinition(
             scenarioPath: "s.json", parameters: [try SweepParameter(argument: "batteries.*.count=1,2")],
