@@ -61,7 +61,9 @@ public struct OutputDirectory {
             throw Failure.notAResultFolder(path: url.path)
         }
         let known = Set(listed.split(separator: "\n").map(String.init) + [OutputDirectory.manifestName])
-        let foreign = contents.filter { !known.contains($0) }.sorted()
+        let foreign = contents.filter {
+            !known.contains($0) && !OutputDirectory.isAbandonedStaging($0, in: url)
+        }.sorted()
         guard foreign.isEmpty else { throw Failure.foreignFiles(path: url.path, names: foreign) }
     }
 
@@ -127,10 +129,26 @@ public struct OutputDirectory {
         let prefix = ".\(url.lastPathComponent).partial-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
-            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(),
-                kill(pid, 0) == -1 && errno == ESRCH
+            var isFolder: ObjCBool = false
+            let item = parent.appendingPathComponent(name)
+            guard OutputDirectory.isAbandonedStaging(name, in: parent),
+                FileManager.default.fileExists(atPath: item.path, isDirectory: &isFolder),
+                isFolder.boolValue
             else { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            try? FileManager.default.removeItem(at: item)
         }
+    }
+
+    /// Whether `name` in `folder` is what a vppsim process that no longer runs was writing:
+    /// `.NAME.partial-PID` (a result folder, or a report page), PID gone. Symbolic links
+    /// are not: vppsim never makes one.
+    public static func isAbandonedStaging(_ name: String, in folder: URL) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".partial-", options: .backwards),
+            let pid = pid_t(name[marker.upperBound...]), pid > 0, pid != getpid(),
+            kill(pid, 0) == -1 && errno == ESRCH
+        else { return false }
+        let path = folder.appendingPathComponent(name).path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return attributes?[.type] as? FileAttributeType != .typeSymbolicLink
     }
 }

@@ -6,6 +6,16 @@ public struct Report: Sendable {
     /// Names vppsim's pages in their head, so that `vppsim report --out` replaces only a
     /// page it wrote.
     public static let generator = "vppsim report"
+    /// How every page begins, up to its generator line; `vppsim report --out` replaces only
+    /// a file that begins so.
+    public static let pageStart = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE html>
+        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+        <head>
+        <meta charset="UTF-8"/>
+        <meta name="generator" content="\(generator)"/>
+        """
 
     public let folder: RunFolder
     public let series: RunSeries
@@ -64,13 +74,8 @@ public struct Report: Sendable {
                 + "end of each step.")
         body += section("EV unmet energy at departure", unmetChart.svg, note: unmetNote)
         body += ["<h2>Key figures</h2>", kpiTable]
-        return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-        <head>
-        <meta charset="UTF-8"/>
-        <meta name="generator" content="\(Report.generator)"/>
+        return Report.pageStart + """
+
         <title>\(xmlEscaped(title))</title>
         <style>\(Report.css)</style>
         </head>

@@ -56,7 +56,7 @@ enum ReportCommand {
             let url = URL(fileURLWithPath: outPath)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
-            try Data(report.html.utf8).write(to: url, options: .atomic)
+            try writePage(report.html, to: url)
             try listInManifest(url)
         } catch {
             throw OutputDirectory.Failure.writeFailed(
@@ -69,17 +69,45 @@ enum ReportCommand {
     /// `--out` may name a new file or a page vppsim wrote (its head names the generator);
     /// anything else there (a scenario, a folder, someone's notes) is left alone.
     static func refuseToReplaceOtherFiles(_ path: String) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
-        if isFolder.boolValue {
-            throw UsageError(description: "--out '\(path)' is a folder; give the page's file "
-                + "name, e.g. '\(path)/report.html'")
+        guard !path.isEmpty, !path.hasSuffix("/") else {
+            throw UsageError(description: "--out '\(path)' names no file; give the page's file "
+                + "name, e.g. 'reports/run.html'")
         }
-        let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 2048) }
-        let text = head.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        guard text.contains("<meta name=\"generator\" content=\"\(Report.generator)\"/>") else {
+        // lstat, not stat: a symbolic link is not followed to whatever it names.
+        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type]
+            as? FileAttributeType
+        else { return }
+        guard type == .typeRegular else {
+            let what = type == .typeDirectory ? "a folder"
+                : type == .typeSymbolicLink ? "a symbolic link" : "not a regular file"
+            throw UsageError(description: "--out '\(path)' is \(what); give the page's own "
+                + "file name" + (type == .typeDirectory ? ", e.g. '\(path)/report.html'" : ""))
+        }
+        let start = Data(Report.pageStart.utf8)
+        let file = FileHandle(forReadingAtPath: path)
+        let head = file.flatMap { try? $0.read(upToCount: start.count) }
+        guard head == start else {
             throw UsageError(description: "--out '\(path)' exists and is not a report vppsim "
                 + "wrote; it is left as it is. Give another file name, or remove it first")
+        }
+    }
+
+    /// Writes the page under a temporary name beside it and renames it into place, so a
+    /// half-written page never appears. The temporary name is one `OutputDirectory`
+    /// recognizes when the process that wrote it is gone, so a killed report does not
+    /// block the next `vppsim run --out` into its run folder.
+    static func writePage(_ html: String, to url: URL) throws {
+        let staging = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        do {
+            try Data(html.utf8).write(to: staging)
+            guard rename(staging.path, url.path) == 0 else {
+                throw OutputDirectory.Failure.writeFailed(
+                    path: url.path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
         }
     }
 

@@ -51,8 +51,8 @@ enum RunCommand {
         if let folder = parsed.value("--write-mps") {
             // The result folder is replaced as a whole when the run ends, so models written
             // inside it would be lost, and their folder would block the replacement.
-            let mpsFolder = URL(fileURLWithPath: folder).standardizedFileURL.path + "/"
-            let resultFolder = URL(fileURLWithPath: outPath).standardizedFileURL.path + "/"
+            let mpsFolder = resolvedPath(folder) + "/"
+            let resultFolder = resolvedPath(outPath) + "/"
             guard !mpsFolder.hasPrefix(resultFolder) else {
                 throw UsageError(description: "--write-mps \(folder) is inside the result "
                     + "folder \(outPath), which the run replaces; give a folder outside it")
@@ -192,6 +192,21 @@ enum StrategiesCommand {
         }
         return .success
     }
+}
+
+/// `path` with symbolic links resolved as far as it exists, the rest appended: two spellings
+/// of one folder (one through a link) compare equal.
+func resolvedPath(_ path: String) -> String {
+    var existing = URL(fileURLWithPath: path).standardizedFileURL
+    var rest: [String] = []
+    while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+        rest.insert(existing.lastPathComponent, at: 0)
+        existing.deleteLastPathComponent()
+    }
+    let real = existing.path.withCString { realpath($0, nil) }
+    defer { free(real) }
+    let base = real.map { String(cString: $0) } ?? existing.path
+    return ([base == "/" ? "" : base] + rest).joined(separator: "/")
 }
 
 /// `strategies` and `version` take nothing: a stray word is a usage error, not ignored.

@@ -39,6 +39,21 @@ struct StudiesReportTests {
             let written = try CommandLineTests.vppsim(["report", run, "--out", page, "--quiet"])
             #expect(written.status == 0, "stderr: \(written.error)")
         }
+        // The generator line quoted in someone's notes does not make them a page.
+        let quoting = folder.appendingPathComponent("quoting.md")
+        try "# notes\n<meta name=\"generator\" content=\"vppsim report\"/>\n"
+            .write(to: quoting, atomically: true, encoding: .utf8)
+        #expect(try CommandLineTests.vppsim(["report", run, "--out", quoting.path]).status == 2)
+        let link = folder.appendingPathComponent("link.html")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: page)
+        let throughLink = try CommandLineTests.vppsim(["report", run, "--out", link.path])
+        #expect(throughLink.status == 2 && throughLink.error.contains("symbolic link"))
+        // A page left half-written by a killed report does not block replacing the run.
+        try "partial".write(
+            toFile: "\(run)/.report.html.partial-999999999", atomically: true, encoding: .utf8)
+        let again = try CommandLineTests.vppsim(
+            ["run", "scenarios/tests/tiny-homes.json", "--out", run, "--quiet"])
+        #expect(again.status == 0, "stderr: \(again.error)")
     }
 
     @Test func reportIsWellFormedSelfContainedAndHasEveryChart() throws {
