@@ -242,6 +242,12 @@ public struct JSONParser {
             throw failure("'\(shown)' is not a JSON value (numbers are written like -12, 0.5 or 1e3, "
                 + "and must be finite; NaN and Infinity are not JSON)")
         }
+        // 1e-400 reads as 0: a number written as non-zero must not become zero unseen.
+        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+        if value == 0 && mantissa.contains(where: { ("1"..."9").contains($0) }) {
+            throw failure("'\(text)' is too small to represent and would read as 0; "
+                + "write 0, or a number of at least 1e-300 in size")
+        }
         return value
     }
 }

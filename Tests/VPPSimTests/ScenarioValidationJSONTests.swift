@@ -18,6 +18,14 @@ import Testing
         expectMessage(error, mentions: ["scenario.json:3:", "not valid JSON", "expected a key"])
     }
 
+    /// 1e-400 underflows to 0 in Double: refused, not read as 0 unseen.
+    @Test func numberThatUnderflowsIsRejected() {
+        let error = folder.error(json: "{\n  \"name\": \"x\",\n  \"seed\": 1e-400\n}")
+
+        #expect(error?.kind == "invalidJSON")
+        expectMessage(error, mentions: ["scenario.json:3:", "'1e-400' is too small"])
+    }
+
     @Test func duplicateKeyIsRejectedOnItsLine() {
         let json = ScenarioValidationText.scenario(extra: "\"seed\": 1,\n  \"seed\": 2,")
         let error = folder.error(json: json)
