@@ -8,9 +8,17 @@ cd "$(dirname "$0")/.."
 bash tools/install-deps.sh   # quick when everything is already there
 
 swift build --build-tests 2>&1 | tail -n 1
-swift test --skip-build 2>&1 | tee .build/swift-test.log | grep -E "^(✘|✔ Test run|✘ Test run)|Executed [0-9]+ tests|error:" || true
-if grep -q "✘ Test run" .build/swift-test.log || ! grep -q "✔ Test run" .build/swift-test.log; then
-    echo "swift test failed; see .build/swift-test.log" >&2
+# swift test runs the XCTest cases, then the Swift Testing ones; its own exit status covers
+# both, and the log is checked for each as well (an XCTest failure prints only a count).
+set +e
+swift test --skip-build > .build/swift-test.log 2>&1
+status=$?
+set -e
+grep -E "^(✘|✔ Test run|✘ Test run)|Executed [0-9]+ tests|error:" .build/swift-test.log || true
+if [ "$status" -ne 0 ] || grep -q "✘ Test run" .build/swift-test.log \
+    || grep -qE "Executed [0-9]+ tests?, with [1-9][0-9]* failures?" .build/swift-test.log \
+    || ! grep -q "✔ Test run" .build/swift-test.log; then
+    echo "swift test failed (exit $status); see .build/swift-test.log" >&2
     exit 1
 fi
 python3 tools/scenarios/check_schema.py

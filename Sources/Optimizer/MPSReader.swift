@@ -230,9 +230,9 @@ struct MPSParser {
             } else if row == objectiveName {
                 throw fail("RANGES names the objective row '\(row)'; ranges apply to constraints")
             } else if freeRows.contains(row) {
-                // HiGHS adds such a value to the objective's constant; others ignore it.
-                throw fail("\(section) names the free row '\(row)' (an N row after the "
-                    + "objective), which readers take in different ways; remove the entry")
+                // Ignored, as in COLUMNS. HiGHS adds a free row's RHS to the objective's
+                // constant instead; a file relying on either reading is best rewritten.
+                continue
             } else if let i = rowIndex[row] {
                 let value = try number(f[p + 1], infinite: true)
                 if section == "RHS" {

@@ -169,8 +169,6 @@ final class MPSTests: XCTestCase {
         refused({ $0.insert(contentsOf: ["BOUNDS", " UP BND x 5", " UP BND x 2"], at: 8) },
                 line: 11, saying: "upper bound given twice")
         refused({ $0.append("ROWS") }, line: 10, saying: "text after ENDATA")
-        refused({ $0.insert(" N FREE", at: 4); $0.insert("    RHS FREE 4", at: 9) }, line: 10,
-                saying: "free row 'FREE'")
         refused({ $0.insert(contentsOf: ["RANGES", "    RNG COST 1"], at: 8) }, line: 10,
                 saying: "objective row")
     }
