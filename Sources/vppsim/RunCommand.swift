@@ -51,8 +51,8 @@ enum RunCommand {
         if let folder = parsed.value("--write-mps") {
             // The result folder is replaced as a whole when the run ends, so models written
             // inside it would be lost, and their folder would block the replacement.
-            let mpsFolder = resolvedPath(folder) + "/"
-            let resultFolder = resolvedPath(outPath) + "/"
+            let mpsFolder = StudyCommandSupport.resolvedPath(folder) + "/"
+            let resultFolder = StudyCommandSupport.resolvedPath(outPath) + "/"
             guard !mpsFolder.hasPrefix(resultFolder) else {
                 throw UsageError(description: "--write-mps \(folder) is inside the result "
                     + "folder \(outPath), which the run replaces; give a folder outside it")
@@ -185,7 +185,7 @@ private func counted(_ count: Int, _ singular: String, _ plural: String) -> Stri
 enum StrategiesCommand {
     static func execute(_ arguments: [String]) throws -> ExitStatus {
         if StudyCommandSupport.wantsHelp(arguments) { print(HelpText.strategies); return .success }
-        try refuseArguments(arguments, command: "strategies")
+        try StudyCommandSupport.refuseArguments(arguments, command: "strategies")
         for entry in StrategyRegistry.entries {
             print(
                 "\(entry.name.padding(toLength: 14, withPad: " ", startingAt: 0))\(entry.summary)")
@@ -194,34 +194,10 @@ enum StrategiesCommand {
     }
 }
 
-/// `path` with symbolic links resolved as far as it exists, the rest appended: two spellings
-/// of one folder (one through a link) compare equal.
-func resolvedPath(_ path: String) -> String {
-    var existing = URL(fileURLWithPath: path).standardizedFileURL
-    var rest: [String] = []
-    while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
-        rest.insert(existing.lastPathComponent, at: 0)
-        existing.deleteLastPathComponent()
-    }
-    let real = existing.path.withCString { realpath($0, nil) }
-    defer { free(real) }
-    let base = real.map { String(cString: $0) } ?? existing.path
-    return ([base == "/" ? "" : base] + rest).joined(separator: "/")
-}
-
-/// `strategies` and `version` take nothing: a stray word is a usage error, not ignored.
-func refuseArguments(_ arguments: [String], command: String) throws {
-    let parsed = try ParsedArguments(arguments, options: [], flags: [], command: command)
-    guard parsed.positional.isEmpty else {
-        throw UsageError(description: "\(command) takes no arguments (got '"
-            + parsed.positional.joined(separator: " ") + "')")
-    }
-}
-
 enum VersionCommand {
     static func execute(_ arguments: [String]) throws -> ExitStatus {
         if StudyCommandSupport.wantsHelp(arguments) { return HelpText.show(topic: "version") }
-        try refuseArguments(arguments, command: "version")
+        try StudyCommandSupport.refuseArguments(arguments, command: "version")
         print("vppsim \(CommandLineInterface.version)")
         print("BLAS/LAPACK: OpenBLAS (\(OpenBLAS.summary)) with LAPACKE; set OPENBLAS_CORETYPE "
             + "to choose another kernel on a CPU OpenBLAS misdetects")

@@ -130,4 +130,28 @@ enum StudyCommandSupport {
     static func wantsHelp(_ arguments: [String]) -> Bool {
         arguments.contains("--help") || arguments.contains("-h")
     }
+
+    /// `path` with symbolic links resolved as far as it exists, the rest appended: two spellings
+    /// of one folder (one through a link) compare equal.
+    static func resolvedPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        let real = existing.path.withCString { realpath($0, nil) }
+        defer { free(real) }
+        let base = real.map { String(cString: $0) } ?? existing.path
+        return ([base == "/" ? "" : base] + rest).joined(separator: "/")
+    }
+
+    /// `strategies` and `version` take nothing: a stray word is a usage error, not ignored.
+    static func refuseArguments(_ arguments: [String], command: String) throws {
+        let parsed = try ParsedArguments(arguments, options: [], flags: [], command: command)
+        guard parsed.positional.isEmpty else {
+            throw UsageError(description: "\(command) takes no arguments (got '"
+                + parsed.positional.joined(separator: " ") + "')")
+        }
+    }
 }
