@@ -45,8 +45,12 @@ public struct OutputDirectory {
     public func checkReplaceable() throws {
         let manager = FileManager.default
         let working = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL.path
-        if working == url.path || working.hasPrefix(url.path == "/" ? "/" : url.path + "/") {
-            throw Failure.holdsWorkingFolder(path: url.path)
+        // Through a symbolic link too: the link would be replaced, not the folder, but the
+        // user asked to replace the folder they are in.
+        for spelling in Set([url.path, url.resolvingSymlinksInPath().path]) {
+            if working == spelling || working.hasPrefix(spelling == "/" ? "/" : spelling + "/") {
+                throw Failure.holdsWorkingFolder(path: url.path)
+            }
         }
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {

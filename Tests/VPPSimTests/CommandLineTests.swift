@@ -158,6 +158,10 @@ struct CommandLineTests {
         let scenario = repositoryRoot.appendingPathComponent("scenarios/tests/tiny-homes.json").path
         let here = try Self.vppsim(["run", scenario, "--out", ".", "--quiet"], in: folder)
         #expect(here.status == 2 && here.error.contains("is the current folder or holds it"))
+        let link = folder.appendingPathComponent("here-link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: folder.path)
+        let throughLink = try Self.vppsim(["run", scenario, "--out", link.path, "--quiet"], in: folder)
+        #expect(throughLink.status == 2, "stderr: \(throughLink.error)")
         let abandoned = folder.appendingPathComponent(".run.partial-999999999")
         let live = folder.appendingPathComponent(".run.partial-\(getpid())")
         for staging in [abandoned, live] {
@@ -167,5 +171,15 @@ struct CommandLineTests {
         #expect(run.status == 0, "stderr: \(run.error)")
         #expect(!FileManager.default.fileExists(atPath: abandoned.path))
         #expect(FileManager.default.fileExists(atPath: live.path))
+    }
+
+    /// Bounds that cross make a file infeasible, as HiGHS reads it (exit 1), not malformed.
+    @Test func solveCallsCrossedBoundsInfeasible() throws {
+        let file = try Self.temporaryFolder().appendingPathComponent("crossed.mps")
+        try "NAME t\nROWS\n N COST\nCOLUMNS\n    x COST 1\nBOUNDS\n UP BND x -4\nENDATA\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try Self.vppsim(["solve", file.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.error.contains("infeasible as given: variable 'x' has its lower bound 0.0"))
     }
 }
