@@ -129,13 +129,13 @@ struct AssetPhysicsTests {
 
     /// The same load (2 kW sheddable) after a 2 kW shed owes 1 kWh. A setpoint of 1e-8 kW,
     /// an optimiser's roundoff above zero, is no shed: the hour pays back 1 kW (draws 5 kW).
-    /// 2e-5 kW (1e-5 of the 2 kW range) is still none; 3e-5 kW is a shed that owes more.
+    /// 2e-4 kW (1e-4 of the 2 kW range) is still none; 3e-4 kW is a shed that owes more.
     @Test func negligibleShedDoesNotHoldTheReboundOff() {
         let spec = CurtailableLoadSpec(
             id: "ac", demandKW: [4, 4, 4], maxShedFraction: 0.5, costPerKWhShed: 0.2,
             reboundFraction: 0.5, reboundMaxPowerKW: 1)
         for (setpoint, expectedPower, expectedOwed) in [
-            (1e-8, 5.0, 0.0), (2e-5, 5.0, 0.0), (3e-5, 4 - 3e-5, 1 + 0.5 * 3e-5),
+            (1e-8, 5.0, 0.0), (2e-4, 5.0, 0.0), (3e-4, 4 - 3e-4, 1 + 0.5 * 3e-4),
         ] {
             var load = CurtailableLoad(spec: spec)
             _ = load.advance(shedSetpointKW: 2, step: 0, stepHours: 1)
