@@ -48,15 +48,15 @@ struct MPSParser {
     var sectionsSeen: Set<String> = []
     /// The set name of the first RHS, RANGES and BOUNDS entry; others are refused.
     var setName: [String: Substring] = [:]
-    /// (column, row) pairs given in COLUMNS, and rows given in RHS and RANGES, to refuse
-    /// repeats; row -1 is the objective.
-    var columnEntries: Set<[Int]> = []
-    var rhsGiven: Set<Int> = []
-    var rangeGiven: Set<Int> = []
-    var quadraticGiven: Set<[Int]> = []
+    /// Every entry given so far, by section and the indices it names, to refuse repeats:
+    /// COLUMNS (column, row; row -1 the objective), RHS and RANGES (row), QUADOBJ (column,
+    /// column), BOUNDS (column, side: 0 lower, 1 upper).
+    var entriesGiven: Set<Entry> = []
+    struct Entry: Hashable {
+        let section: String
+        let indices: [Int]
+    }
     var senseGiven = false
-    /// (column, side) pairs given in BOUNDS: side 0 lower, 1 upper.
-    var boundGiven: Set<[Int]> = []
     /// Magnitudes from this up are infinite in bounds, right-hand sides and ranges, and
     /// refused as costs (HiGHS's `infinite_cost` and `infinite_bound`).
     static let infinity = 1e20
@@ -142,6 +142,14 @@ struct MPSParser {
         return value
     }
 
+    /// Records an entry of the current section naming `indices`; refuses it if the section
+    /// had it already, with the message `repeated` makes from the section's name.
+    private mutating func once(_ indices: Int..., else repeated: (String) -> String) throws {
+        guard entriesGiven.insert(Entry(section: section, indices: indices)).inserted else {
+            throw fail(repeated(section))
+        }
+    }
+
     /// Refuses a second set name in RHS, RANGES or BOUNDS (this reader keeps one of each).
     private mutating func checkSet(_ name: Substring) throws {
         if let first = setName[section], first != name {
@@ -197,16 +205,12 @@ struct MPSParser {
             let value = try number(
                 f[p + 1], limit: isCost ? MPSParser.infinity : MPSParser.largestMatrixEntry)
             if isCost {
-                guard columnEntries.insert([j, -1]).inserted else {
-                    throw fail("column '\(name)' has a second cost entry")
-                }
+                try once(j, -1) { _ in "column '\(name)' has a second cost entry" }
                 model.cost[j] += value
             } else if freeRows.contains(row) {
                 continue
             } else if let i = rowIndex[row] {
-                guard columnEntries.insert([j, i]).inserted else {
-                    throw fail("column '\(name)' has a second entry in row '\(row)'")
-                }
+                try once(j, i) { _ in "column '\(name)' has a second entry in row '\(row)'" }
                 terms[i].append((j, value))
             } else {
                 throw fail("column '\(name)' uses row '\(row)', which ROWS does not declare")
@@ -223,9 +227,7 @@ struct MPSParser {
         for p in stride(from: start, to: f.count, by: 2) {
             let row = String(f[p])
             if row == objectiveName && section == "RHS" {
-                guard rhsGiven.insert(-1).inserted else {
-                    throw fail("RHS gives the objective's constant twice")
-                }
+                try once(-1) { _ in "RHS gives the objective's constant twice" }
                 model.objectiveConstant = -(try number(f[p + 1]))
             } else if row == objectiveName {
                 throw fail("RANGES names the objective row '\(row)'; ranges apply to constraints")
@@ -235,17 +237,8 @@ struct MPSParser {
                 continue
             } else if let i = rowIndex[row] {
                 let value = try number(f[p + 1], infinite: true)
-                if section == "RHS" {
-                    guard rhsGiven.insert(i).inserted else {
-                        throw fail("RHS gives row '\(row)' twice")
-                    }
-                    rhs[i] = value
-                } else {
-                    guard rangeGiven.insert(i).inserted else {
-                        throw fail("RANGES gives row '\(row)' twice")
-                    }
-                    range[i] = value
-                }
+                try once(i) { "\($0) gives row '\(row)' twice" }
+                if section == "RHS" { rhs[i] = value } else { range[i] = value }
             } else {
                 throw fail("\(section) names row '\(row)', which ROWS does not declare")
             }
@@ -269,9 +262,11 @@ struct MPSParser {
         // A side given twice would be read one way here and another elsewhere (HiGHS keeps
         // the first): refused. FX and FR give both sides.
         let sides = ["LO": [0], "MI": [0], "UP": [1], "PL": [1], "FX": [0, 1], "FR": [0, 1]]
-        for side in sides[kind] ?? [] where !boundGiven.insert([j, side]).inserted {
-            throw fail("column '\(name)' has its \(side == 0 ? "lower" : "upper") bound "
-                + "given twice in BOUNDS")
+        for side in sides[kind] ?? [] {
+            try once(j, side) { _ in
+                "column '\(name)' has its \(side == 0 ? "lower" : "upper") bound given twice "
+                    + "in BOUNDS"
+            }
         }
         switch kind {
         case "UP": model.upper[j] = value
@@ -293,9 +288,7 @@ struct MPSParser {
         guard f.count >= 3, let a = columnIndex[String(f[0])], let b = columnIndex[String(f[1])]
         else { throw fail("\(section) entry should be 'column column value' with known columns") }
         let value = try number(f[2])
-        guard quadraticGiven.insert([a, b]).inserted else {
-            throw fail("\(section) gives the pair '\(f[0])' '\(f[1])' twice")
-        }
+        try once(a, b) { "\($0) gives the pair '\(f[0])' '\(f[1])' twice" }
         if a != b {
             if value == 0 { return }
             throw fail("off-diagonal quadratic term: only separable (diagonal) costs are supported")

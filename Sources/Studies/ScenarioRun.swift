@@ -2,6 +2,7 @@ import DemandResponse
 import Engine
 import Foundation
 import OptimalDispatch
+import Optimizer
 import Results
 import Scenario
 import Strategies
@@ -259,9 +260,7 @@ public struct ScenarioRun {
     }
 
     private static func failedSolveCount(_ strategy: PredictiveStrategy) -> Int {
-        strategy.solves.filter {
-            $0.status != "optimal" && $0.status != "optimalReducedAccuracy"
-        }.count
+        strategy.solves.filter { SolveStatus(rawValue: $0.status)?.hasSolution != true }.count
     }
 
     /// One line at the end for the per-step warnings of plans that were not found: the

@@ -73,16 +73,16 @@ enum SolveCommand {
             report = try solveMPSFile(path: path, settings: settings)
         } catch ModelError.tooLargeForGeneralPath(let rows, let limit, _) {
             // Not the file's fault (exit 1): an MPS file names no blocks for the structured path.
-            throw TooLargeForSolve(description: "\(path): the model has \(rows) rows; 'vppsim "
+            throw SolveFailure(description: "\(path): the model has \(rows) rows; 'vppsim "
                 + "solve' factors dense normal equations, which it does for at most \(limit) rows "
                 + "(an MPS file does not name the blocks its structured path needs). Solve it "
                 + "with HiGHS: python3 tools/solver/highs_solve.py \(path) --time-limit 600")
         } catch ModelError.invalidBounds(let name, let lower, let upper) where lower > upper {
             // As HiGHS reads it: a problem with no feasible point, not a malformed file.
-            throw InfeasibleAsGiven(description: "\(path): infeasible as given: variable '\(name)' "
+            throw SolveFailure(description: "\(path): infeasible as given: variable '\(name)' "
                 + "has its lower bound \(lower) above its upper bound \(upper)")
         } catch ModelError.invalidRowBounds(let name, let lower, let upper) where lower > upper {
-            throw InfeasibleAsGiven(description: "\(path): infeasible as given: row '\(name)' "
+            throw SolveFailure(description: "\(path): infeasible as given: row '\(name)' "
                 + "has its lower bound \(lower) above its upper bound \(upper)")
         } catch let error as MPSError {
             throw UsageError(description: "\(error)")
@@ -94,12 +94,8 @@ enum SolveCommand {
     }
 }
 
-/// A model beyond what `vppsim solve` handles; the run fails (exit 1), the file is not wrong.
-struct TooLargeForSolve: Error, CustomStringConvertible {
-    let description: String
-}
-
-/// Bounds that no point meets; the solve fails (exit 1), as for any infeasible model.
-struct InfeasibleAsGiven: Error, CustomStringConvertible {
+/// A file that is well formed but cannot be solved here: too large for the general path,
+/// or infeasible as given. The solve fails (exit 1); the file is not wrong (exit 2).
+struct SolveFailure: Error, CustomStringConvertible {
     let description: String
 }
